@@ -1,0 +1,3 @@
+// @mpy-ts/stdlib-u-modules: MicroPython's micro-libraries. The engines below are plain TypeScript and
+// know nothing of the VM's object model; the Python bindings wrap them.
+export * from './re/index.js';
