@@ -78,6 +78,10 @@ export class FakeEvaluator implements ReplEvaluator {
         this.out((str ? str[1] : String(arith(arg))) + nl);
         continue;
       }
+      if (options.mode !== 'exec' && /^'\w*'$/.test(s)) {
+        this.out(s + nl);
+        continue;
+      }
       if (options.mode !== 'exec' && /^[\d\s+*-]+$/.test(s) && s.length > 0) {
         this.out(String(arith(s)) + nl);
       }
