@@ -56,7 +56,7 @@ function runLikeRunTests(name: string): { output: string; exp: string } {
   output += s.take();
   const text = readFileSync(join(corpus, `${name}.py`), 'latin1');
   for (const line of text.split(/(?<=\n)/)) {
-    const bytes = line.replace(/\{\\x(\d\d)\}/g, (_m, d: string) => String.fromCharCode(Number(d)));
+    const bytes = line.replace(/\{\\x(\d\d)\}/g, (_m: string, d: string) => String.fromCharCode(Number(d)));
     // the unix HAL reads LF as CR
     output += s.type(bytes.replace(/\n/g, '\r'));
   }
