@@ -92,9 +92,10 @@ export function config(dir, options = {}) {
       },
     },
     {
+      // Plain JavaScript (bins, scripts, tooling): no type information, Node globals.
       files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
       ...tseslint.configs.disableTypeChecked,
-      languageOptions: { globals: { ...globals.node } },
+      languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { ...globals.node } },
     },
   );
 }

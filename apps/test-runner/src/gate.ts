@@ -1,0 +1,98 @@
+// Gate mode: the repository's conformance gate. A committed pass list names the tests of
+// ../shared/conformance that must pass; a listed test that fails (or is missing) fails the gate, and a test
+// that passes without being listed is reported, so the list only grows (`--update` appends them).
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { discover } from './discover.js';
+import type { Executor } from './executor.js';
+import { appendToList, parseList } from './lists.js';
+import type { TestResult } from './runner.js';
+import { categoryTable, count, runTests, summaryLine } from './runner.js';
+
+/** apps/test-runner (this file is in its src/ or dist/). */
+export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const repoRoot = resolve(packageDir, '..', '..');
+export const defaultPassList = join(packageDir, 'conformance', 'pass-list.txt');
+/** `../shared/conformance` beside the repository, unless `MPY_CONFORMANCE_DIR` says otherwise. */
+export const defaultCorpus = (): string =>
+  process.env.MPY_CONFORMANCE_DIR ?? resolve(repoRoot, '..', 'shared', 'conformance');
+
+const PASS_LIST_HEADER = `# Conformance gate: tests of ../shared/conformance that must pass with the in-process interpreter.
+# One corpus-relative path per line; \`#\` starts a comment. The list only grows: \`mpy-test gate --update\`
+# appends the tests that pass but are not listed yet.
+`;
+
+export interface GateOptions {
+  corpus: string;
+  passList: string;
+  executor: Executor;
+  jobs: number;
+  timeoutMs: number;
+  update: boolean;
+  /** Where to print (one line per call). */
+  print: (line: string) => void;
+  onResult?: (result: TestResult) => void;
+}
+
+export interface GateOutcome {
+  ok: boolean;
+  /** The one-line verdict (the last line printed). */
+  verdict: string;
+  results: TestResult[];
+  corpusFound: boolean;
+}
+
+export async function runGate(options: GateOptions): Promise<GateOutcome> {
+  const { print } = options;
+  if (!existsSync(options.corpus)) {
+    const verdict = `conformance gate skipped: no corpus at ${options.corpus}`;
+    print(verdict);
+    await options.executor.close();
+    return { ok: true, verdict, results: [], corpusFound: false };
+  }
+  const listText = existsSync(options.passList) ? await readFile(options.passList, 'utf8') : '';
+  const listed = parseList(listText, options.passList);
+  const corpus = await discover(options.corpus);
+  if (options.executor.unavailable) print(`mpy-test: ${options.executor.unavailable}`);
+  const results = await runTests(corpus.tests, {
+    executor: options.executor,
+    jobs: options.jobs,
+    timeoutMs: options.timeoutMs,
+    onResult: options.onResult,
+  });
+
+  const byPath = new Map(results.map((r) => [r.path, r]));
+  const broken: string[] = [];
+  for (const path of listed.keys()) {
+    const r = byPath.get(path);
+    if (r === undefined) broken.push(`${path}: listed, but not in the corpus`);
+    else if (r.status !== 'pass') broken.push(`${path}: listed, but ${r.status === 'skip' ? 'skipped' : 'failed'}: ${r.reason}`);
+  }
+  const fresh = results.filter((r) => r.status === 'pass' && !listed.has(r.path)).map((r) => r.path);
+
+  print(categoryTable(results));
+  print(summaryLine(results));
+  const listName = relative(process.cwd(), options.passList) || options.passList;
+  for (const line of broken) print(`GATE FAIL ${line}`);
+  if (fresh.length > 0) {
+    if (options.update) {
+      await writeFile(options.passList, appendToList(listText || PASS_LIST_HEADER, fresh));
+      print(`added ${fresh.length} newly passing test(s) to ${listName}`);
+    } else {
+      print(`${fresh.length} test(s) pass but are not in ${listName} (add them with \`mpy-test gate --update\`):`);
+      for (const path of fresh) print(`  ${path}`);
+    }
+  }
+  const c = count(results);
+  const passingListed = listed.size - broken.length;
+  const ok = broken.length === 0;
+  const verdict =
+    `conformance gate ${ok ? 'OK' : 'FAILED'}: ${passingListed}/${listed.size} listed tests pass` +
+    `${fresh.length > 0 ? `, ${fresh.length} newly passing` : ''}` +
+    ` (corpus: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped` +
+    `${options.executor.unavailable ? '; no in-process interpreter' : ''})`;
+  print(verdict);
+  return { ok, verdict, results, corpusFound: true };
+}
