@@ -45,8 +45,8 @@ function run(cmd, args, options = {}) {
   return r.status ?? 1;
 }
 
-function must(cmd, args, what, options) {
-  const status = run(cmd, args, options);
+function must(cmd, args, what) {
+  const status = run(cmd, args);
   if (status !== 0) fail(`${what} failed (exit ${status})`);
 }
 
@@ -96,27 +96,32 @@ function ensureInstalled() {
   writeFileSync(stamp, manifestHash());
 }
 
-function turbo(args) {
-  pnpm(['exec', 'turbo', 'run', ...args, '--output-logs=errors-only'], `turbo ${args[0]}`);
+/** Runs turbo tasks (with their dependencies, cached), printing only failures' logs; returns the exit status. */
+function turbo(tasks, extra = []) {
+  return run(process.execPath, [pnpmScript(), 'exec', 'turbo', 'run', ...tasks, '--output-logs=errors-only', ...extra]);
 }
+
+// `lint` also lints the repository's own scripts (the root package's `lint:root`).
+const turboTasks = { build: ['build'], typecheck: ['typecheck'], lint: ['lint', 'lint:root'] };
 
 const [task = 'help', ...rest] = process.argv.slice(2);
 const passThrough = rest[0] === '--' ? rest.slice(1) : rest;
 
 switch (task) {
-  case 'pnpm': {
-    const status = run(process.execPath, [pnpmScript(), ...passThrough]);
-    process.exit(status);
-  }
+  case 'pnpm':
+    // In the caller's directory, like pnpm itself (it finds the workspace root from there).
+    process.exitCode = run(process.execPath, [pnpmScript(), ...passThrough], { cwd: process.cwd() });
+    break;
   case 'build':
   case 'lint':
   case 'typecheck':
     ensureInstalled();
-    turbo([task, ...passThrough]);
+    process.exitCode = turbo(turboTasks[task], passThrough);
     break;
   case 'bench':
+    // One benchmark at a time, with full output: each prints its ratios against a baseline.
     ensureInstalled();
-    turbo(['build']);
+    if (turbo(['build']) !== 0) fail('build failed');
     pnpm(['exec', 'turbo', 'run', 'bench', '--concurrency=1', '--output-logs=full', ...passThrough], 'bench');
     break;
   case 'changeset':
@@ -125,61 +130,82 @@ switch (task) {
     break;
   case 'release':
     ensureInstalled();
-    turbo(['build']);
+    if (turbo(['build']) !== 0) fail('build failed');
     pnpm(['exec', 'changeset', 'publish', ...passThrough]);
     break;
-  case 'start': {
-    ensureInstalled();
-    const bin = join(root, 'apps', 'terminal', 'bin', 'mpy-ts.js');
-    if (!existsSync(bin)) {
-      process.stderr.write(
-        'mpy-ts: there is nothing to start yet: the interpreter (packages/core-vm) and the terminal app ' +
-          'have not landed in this checkout.\n',
-      );
-      process.exit(1);
-    }
-    turbo(['build', '--filter=@mpy-ts/terminal...']);
-    const status = run(process.execPath, [bin, ...passThrough], { cwd: process.env.INIT_CWD ?? process.cwd() });
-    process.exit(status);
-  }
-  case 'test': {
-    ensureInstalled();
-    const started = Date.now();
-    step('build');
-    turbo(['build']);
-    step('typecheck');
-    turbo(['typecheck']);
-    step('lint');
-    turbo(['lint']);
-    step('unit tests (vitest)');
-    const report = join(root, 'node_modules', '.cache', 'vitest-report.json');
-    mkdirSync(dirname(report), { recursive: true });
-    rmSync(report, { force: true });
-    const unitStatus = run(process.execPath, [
-      pnpmScript(), 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`,
-    ]);
-    let unit = 'unit tests: no report';
-    if (existsSync(report)) {
-      const r = JSON.parse(readFileSync(report, 'utf8'));
-      unit = `unit tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`;
-    }
-    step('packaging check (pnpm pack + npm install of every public package)');
-    const packStatus = run(process.execPath, [join(root, 'scripts', 'check-packaging.mjs')]);
-    step('conformance gate');
-    const gateOut = join(root, 'node_modules', '.cache', 'gate-summary.txt');
-    rmSync(gateOut, { force: true });
-    const gateStatus = run(process.execPath, [
-      join(root, 'apps', 'test-runner', 'bin', 'mpy-test.js'), 'gate', '--summary-file', gateOut,
-    ]);
-    const gate = existsSync(gateOut) ? readFileSync(gateOut, 'utf8').trim() : 'conformance gate: no summary';
-    const ok = unitStatus === 0 && packStatus === 0 && gateStatus === 0;
-    const seconds = Math.round((Date.now() - started) / 1000);
-    process.stdout.write(
-      `\nSUMMARY: ${unit}; packaging ${packStatus === 0 ? 'ok' : 'FAILED'}; ${gate}; ${seconds}s; ${ok ? 'OK' : 'FAILED'}\n`,
-    );
-    process.exit(ok ? 0 : 1);
-  }
+  case 'start':
+    start();
+    break;
+  case 'test':
+    test();
+    break;
   default:
     process.stderr.write('usage: node scripts/dev.mjs start|test|build|lint|typecheck|bench|changeset|release|pnpm\n');
-    process.exit(task === 'help' ? 0 : 1);
+    process.exitCode = task === 'help' ? 0 : 1;
+}
+
+/** Builds what the terminal needs and runs `mpy-ts` with the arguments after `--`. */
+function start() {
+  ensureInstalled();
+  const bin = join(root, 'apps', 'terminal', 'bin', 'mpy-ts.js');
+  if (!existsSync(bin)) {
+    process.stderr.write(
+      'mpy-ts: there is nothing to start yet: the interpreter (packages/core-vm) and the terminal app ' +
+        'have not landed in this checkout.\n',
+    );
+    process.exit(1);
+  }
+  if (turbo(['build'], ['--filter=@mpy-ts/terminal...']) !== 0) fail('build failed');
+  // npm runs scripts from the repository root; INIT_CWD is where `npm start` was typed (relative paths).
+  process.exitCode = run(process.execPath, [bin, ...passThrough], { cwd: process.env.INIT_CWD ?? process.cwd() });
+}
+
+/** Everything CI checks, stage by stage; the last line printed is a one-line SUMMARY of them all. */
+function test() {
+  ensureInstalled();
+  const started = Date.now();
+  const cache = join(root, 'node_modules', '.cache', 'mpy-ts');
+  mkdirSync(cache, { recursive: true });
+  const parts = [];
+  let ok = true;
+  const stage = (title, status, describe = () => `${title} ${status === 0 ? 'ok' : 'FAILED'}`) => {
+    ok &&= status === 0;
+    parts.push(describe());
+    return status === 0;
+  };
+
+  step('build');
+  if (stage('build', turbo(turboTasks.build))) {
+    step('typecheck');
+    stage('typecheck', turbo(turboTasks.typecheck));
+    step('lint');
+    stage('lint', turbo(turboTasks.lint));
+
+    step('unit tests (vitest)');
+    const report = join(cache, 'vitest-report.json');
+    rmSync(report, { force: true });
+    const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+    const vitest = run(process.execPath, [pnpmScript(), 'exec', 'vitest', 'run', ...reporters]);
+    stage('unit tests', vitest, () => {
+      if (!existsSync(report)) return `unit tests FAILED (exit ${vitest}, no report)`;
+      const r = JSON.parse(readFileSync(report, 'utf8'));
+      const errors = vitest !== 0 && r.numFailedTests === 0 ? ' (and errors outside tests)' : '';
+      return `unit tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed${errors}, ${r.numPendingTests + r.numTodoTests} skipped`;
+    });
+
+    step('packaging check (pnpm pack + npm install of every public package)');
+    stage('packaging', run(process.execPath, [join(root, 'scripts', 'check-packaging.mjs')]));
+
+    step('conformance gate');
+    const verdict = join(cache, 'gate-verdict.txt');
+    rmSync(verdict, { force: true });
+    const gate = run(process.execPath, [join(root, 'apps', 'test-runner', 'bin', 'mpy-test.js'), 'gate', '--summary-file', verdict]);
+    stage('conformance gate', gate, () =>
+      existsSync(verdict) ? readFileSync(verdict, 'utf8').trim() : `conformance gate FAILED (exit ${gate}, no verdict)`);
+  } else {
+    parts.push('nothing else ran');
+  }
+  const seconds = Math.round((Date.now() - started) / 1000);
+  process.stdout.write(`\nSUMMARY: ${ok ? 'OK' : 'FAILED'} in ${seconds}s: ${parts.join('; ')}\n`);
+  process.exit(ok ? 0 : 1);
 }
