@@ -1,3 +1,4 @@
 // @mpy-ts/stdlib-u-modules: MicroPython's micro-libraries. The engines below are plain TypeScript and
 // know nothing of the VM's object model; the Python bindings wrap them.
 export * from './re/index.js';
+export * from './struct/index.js';

@@ -1,0 +1,18 @@
+export {
+  ESP8266_NATIVE,
+  StructError,
+  StructFormat,
+  checkArgCount,
+  fromHalf,
+  pack,
+  packInto,
+  resolveOffset,
+  toHalf,
+  unpack,
+  unpackFrom,
+  type NativeModel,
+  type PackSource,
+  type StructErrorKind,
+  type StructItem,
+  type UnpackSink,
+} from './struct.js';
