@@ -2,3 +2,4 @@
 // know nothing of the VM's object model; the Python bindings wrap them.
 export * from './re/index.js';
 export * from './struct/index.js';
+export * from './framebuf/index.js';
