@@ -3,3 +3,4 @@
 export * from './re/index.js';
 export * from './struct/index.js';
 export * from './framebuf/index.js';
+export * from './zlib/index.js';
