@@ -4,3 +4,5 @@ export * from './re/index.js';
 export * from './struct/index.js';
 export * from './framebuf/index.js';
 export * from './zlib/index.js';
+export * from './hashlib/index.js';
+export * from './binascii/index.js';

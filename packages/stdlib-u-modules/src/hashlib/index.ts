@@ -1,0 +1,1 @@
+export { HASH_NAMES, Hasher } from './hashlib.js';
