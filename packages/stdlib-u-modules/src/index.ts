@@ -6,3 +6,4 @@ export * from './framebuf/index.js';
 export * from './zlib/index.js';
 export * from './hashlib/index.js';
 export * from './binascii/index.js';
+export * from './time/index.js';

@@ -1,0 +1,15 @@
+export {
+  EPOCH_1970,
+  EPOCH_2000,
+  TICKS_MAX,
+  TICKS_PERIOD,
+  TicksOverflowError,
+  daysFromCivil,
+  isLeap,
+  secondsToTuple,
+  ticksAdd,
+  ticksDiff,
+  ticksFrom,
+  tupleToSeconds,
+  type TimeTuple,
+} from './time.js';
