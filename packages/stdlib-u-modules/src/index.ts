@@ -7,3 +7,4 @@ export * from './zlib/index.js';
 export * from './hashlib/index.js';
 export * from './binascii/index.js';
 export * from './time/index.js';
+export * from './random/index.js';

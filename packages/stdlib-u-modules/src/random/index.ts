@@ -1,0 +1,1 @@
+export { MersenneTwister, RandomValueError } from './random.js';
