@@ -8,3 +8,4 @@ export * from './hashlib/index.js';
 export * from './binascii/index.js';
 export * from './time/index.js';
 export * from './random/index.js';
+export * from './uctypes/index.js';
