@@ -9,3 +9,4 @@ export * from './binascii/index.js';
 export * from './time/index.js';
 export * from './random/index.js';
 export * from './uctypes/index.js';
+export * from './json/index.js';
