@@ -20,7 +20,8 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const problems = [];
 
 function sh(cmd, args, cwd, what) {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false' } });
+  const env = { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env });
   if (r.status !== 0) {
     throw new Error(`${what} failed (exit ${r.status ?? r.error?.message}):\n${r.stdout ?? ''}${r.stderr ?? ''}`);
   }

@@ -59,7 +59,9 @@ function pnpmScript() {
     mkdirSync(prefix, { recursive: true });
     writeFileSync(join(prefix, 'package.json'), '{"private":true}\n');
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    must(npm, ['install', '--no-audit', '--no-fund', '--no-package-lock', '--prefix', prefix, `pnpm@${pnpmVersion}`], 'installing pnpm');
+    const quiet = ['--no-audit', '--no-fund', '--no-update-notifier', '--no-package-lock'];
+    // No install scripts: bin/pnpm.mjs finds the platform's native pnpm in its optional dependency.
+    must(npm, ['install', ...quiet, '--ignore-scripts', '--prefix', prefix, `pnpm@${pnpmVersion}`], 'installing pnpm');
   }
   return script;
 }
