@@ -24,7 +24,7 @@ const pnpmPrefix = join(root, '.tools', `pnpm-${pnpmVersion}`);
 // turbo (and scripts run by pnpm) look for `pnpm` on PATH: put the pinned one first.
 const env = {
   ...process.env,
-  PATH: [join(pnpmPrefix, 'node_modules', '.bin'), join(root, 'node_modules', '.bin'), process.env.PATH].join(delimiter),
+  PATH: [join(pnpmPrefix, 'bin'), join(root, 'node_modules', '.bin'), process.env.PATH].join(delimiter),
   TURBO_TELEMETRY_DISABLED: '1',
   DO_NOT_TRACK: '1',
   TURBO_NO_UPDATE_NOTIFIER: '1',
@@ -52,16 +52,23 @@ function must(cmd, args, what) {
 
 /** Path of the pinned pnpm's CLI script, installed into .tools/ with plain npm on first use. */
 function pnpmScript() {
-  const prefix = pnpmPrefix;
-  const script = join(prefix, 'node_modules', 'pnpm', 'bin', 'pnpm.mjs');
+  const script = join(pnpmPrefix, 'node_modules', 'pnpm', 'bin', 'pnpm.mjs');
+  const shim = join(pnpmPrefix, 'bin', 'pnpm');
   if (!existsSync(script)) {
     step(`installing pnpm ${pnpmVersion} into .tools/ (first use)`);
-    mkdirSync(prefix, { recursive: true });
-    writeFileSync(join(prefix, 'package.json'), '{"private":true}\n');
+    mkdirSync(pnpmPrefix, { recursive: true });
+    writeFileSync(join(pnpmPrefix, 'package.json'), '{"private":true}\n');
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const quiet = ['--no-audit', '--no-fund', '--no-update-notifier', '--no-package-lock'];
-    // No install scripts: bin/pnpm.mjs finds the platform's native pnpm in its optional dependency.
-    must(npm, ['install', ...quiet, '--ignore-scripts', '--prefix', prefix, `pnpm@${pnpmVersion}`], 'installing pnpm');
+    // No install scripts (npm may refuse them anyway): bin/pnpm.mjs finds the platform's native pnpm in
+    // the optional dependency npm installs beside it.
+    must(npm, ['install', ...quiet, '--ignore-scripts', '--prefix', pnpmPrefix, `pnpm@${pnpmVersion}`], 'installing pnpm');
+  }
+  if (!existsSync(shim)) {
+    // turbo runs `pnpm run <task>` without a shell, so PATH needs a real executable named pnpm.
+    mkdirSync(dirname(shim), { recursive: true });
+    writeFileSync(shim, '#!/bin/sh\nexec node "$(dirname "$0")/../node_modules/pnpm/bin/pnpm.mjs" "$@"\n', { mode: 0o755 });
+    writeFileSync(`${shim}.cmd`, '@node "%~dp0\\..\\node_modules\\pnpm\\bin\\pnpm.mjs" %*\r\n');
   }
   return script;
 }
