@@ -171,8 +171,8 @@ function start() {
 
 /** Everything CI checks, stage by stage; the last line printed is a one-line SUMMARY of them all. */
 function test() {
-  ensureInstalled();
   const started = Date.now();
+  ensureInstalled();
   const cache = join(root, 'node_modules', '.cache', 'mpy-ts');
   mkdirSync(cache, { recursive: true });
   const parts = [];
