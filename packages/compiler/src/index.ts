@@ -1,0 +1,15 @@
+export { compile, compileAst } from './compile.js';
+export type { CompileOptions } from './compile.js';
+export { parse, Parser } from './parser.js';
+export type { ParseMode, ParseOptions } from './parser.js';
+export { analyzeScopes, Scope } from './scope.js';
+export type { ScopeInfo } from './scope.js';
+export { Lexer, tokenText } from './lexer.js';
+export type { FStringField, FStringPart, FStringValue, LexerOptions } from './lexer.js';
+export { BytecodeEmitter, TextEmitter, JUMP } from './emitter.js';
+export type { CodeMeta, Emitter } from './emitter.js';
+export { CompileError, messages } from './errors.js';
+export type { CompileErrorKind } from './errors.js';
+export { decodeUtf8, readSource } from './reader.js';
+export { disassemble } from '@mpy-ts/bytecode';
+export type * as ast from './ast.js';
