@@ -2,7 +2,7 @@
 // `NAME.py.exp` beside it (a `.py` without one is a helper module, not a test).
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { CompareMode } from './compare.js';
 
 export interface TestCase {
@@ -103,9 +103,4 @@ export function cmdlineArgs(source: string): string[] {
     else if (!line.startsWith('#')) break;
   }
   return args;
-}
-
-/** Native path → corpus-relative `/` path. */
-export function toCorpusPath(root: string, file: string): string {
-  return resolve(file).slice(resolve(root).length + 1).split(sep).join('/');
 }
