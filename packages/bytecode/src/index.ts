@@ -7,3 +7,4 @@ export { isBinaryOp, isTerminator, stackEffect, stackUse } from './stack.js';
 export { verify, VerifyError } from './verify.js';
 export { constRepr, disassemble } from './disassemble.js';
 export type { DisassembleOptions } from './disassemble.js';
+export { deserialize, MARSHAL_MAGIC, MARSHAL_VERSION, MarshalError, serialize } from './marshal.js';

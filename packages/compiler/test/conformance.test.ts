@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verify } from '@mpy-ts/bytecode';
+import { deserialize, serialize, verify } from '@mpy-ts/bytecode';
 import { CompileError, compile } from '@mpy-ts/compiler';
 
 function findCorpus(): string | null {
@@ -61,5 +61,7 @@ describe.skipIf(!corpus)('conformance corpus', () => {
       throw e;
     }
     verify(code);
+    // the compiled form round-trips through the file format
+    expect(deserialize(serialize(code))).toEqual(code);
   });
 });
