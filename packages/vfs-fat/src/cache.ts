@@ -12,8 +12,13 @@ export interface Slot {
   dirty: boolean;
   /** FAT sectors: the contents on disk when the slot was first changed since the last commit. */
   orig: Uint8Array | null;
-  /** Directory sectors: an entry was deleted here (such sectors are written after the others). */
-  removal: boolean;
+  /**
+   * Directory sectors: first bytes of entries deleted since the last commit, as they were. A commit first
+   * writes the sector with these restored (only additions), and the deletions after all additions.
+   */
+  restore: Map<number, number> | null;
+  /** Directory sectors: position in their directory (entries of one file are written last one first). */
+  order: number;
 }
 
 export class SectorCache {
@@ -32,7 +37,7 @@ export class SectorCache {
     if (slot) return slot;
     const data = new Uint8Array(this.disk.sectorSize);
     this.disk.read(sector, data);
-    slot = { sector, kind, data, dirty: false, orig: null, removal: false };
+    slot = { sector, kind, data, dirty: false, orig: null, restore: null, order: 0 };
     this.insert(slot);
     return slot;
   }
@@ -40,7 +45,7 @@ export class SectorCache {
   /** A slot for a sector just written on disk with `data` (kept as the cached copy, clean). */
   put(sector: number, kind: number, data: Uint8Array): Slot {
     this.forget(sector, 1);
-    const slot: Slot = { sector, kind, data, dirty: false, orig: null, removal: false };
+    const slot: Slot = { sector, kind, data, dirty: false, orig: null, restore: null, order: 0 };
     this.insert(slot);
     return slot;
   }
@@ -51,13 +56,20 @@ export class SectorCache {
   }
 
   /** Marks a slot changed. Call before changing a FAT slot's bytes, so its on-disk contents are kept. */
-  touch(slot: Slot, removal = false): void {
+  touch(slot: Slot): void {
     if (!slot.dirty) {
       slot.dirty = true;
       if (slot.kind === KIND_FAT) slot.orig = slot.data.slice();
       this.dirtySet.add(slot);
     }
-    if (removal) slot.removal = true;
+  }
+
+  /** Marks the directory entry at `offset` deleted (first byte `mark`), remembering its first byte. */
+  deleteEntry(slot: Slot, offset: number, mark: number): void {
+    this.touch(slot);
+    slot.restore ??= new Map();
+    if (!slot.restore.has(offset)) slot.restore.set(offset, slot.data[offset]);
+    slot.data[offset] = mark;
   }
 
   /** Drops cached copies of sectors about to be overwritten directly (they must not be dirty). */
@@ -91,7 +103,7 @@ export class SectorCache {
   markClean(slot: Slot): void {
     slot.dirty = false;
     slot.orig = null;
-    slot.removal = false;
+    slot.restore = null;
     this.dirtySet.delete(slot);
   }
 

@@ -85,18 +85,18 @@ export function checkVolume(device: BlockDevice | Disk): CheckReport {
   const owner = new Int32Array(maxCluster + 1);
   let nextId = 1;
 
-  /** Claims a chain for object `id`; returns its clusters (empty on error). */
-  const claim = (first: number, id: number, what: string): number[] => {
+  /** Claims a chain for object `id`; returns its clusters, or null when the chain is broken. */
+  const claim = (first: number, id: number, what: string): number[] | null => {
     const out: number[] = [];
     let c = first;
     for (;;) {
       if (c < 2 || c > maxCluster) {
         err(`${what}: chain leads to invalid cluster ${c}`);
-        return out;
+        return null;
       }
       if (owner[c] !== 0) {
         err(owner[c] === id ? `${what}: cluster chain loops at ${c}` : `${what}: cross-linked at cluster ${c}`);
-        return out;
+        return null;
       }
       owner[c] = id;
       out.push(c);
@@ -104,11 +104,11 @@ export function checkVolume(device: BlockDevice | Disk): CheckReport {
       if (v >= eocMin) return out;
       if (v === 0) {
         err(`${what}: chain runs into free cluster after ${c}`);
-        return out;
+        return null;
       }
       if (v === bad) {
         err(`${what}: chain runs into a bad cluster after ${c}`);
-        return out;
+        return null;
       }
       c = v;
     }
@@ -133,7 +133,7 @@ export function checkVolume(device: BlockDevice | Disk): CheckReport {
     parent: number; // 0 = root
   }
   const root = g.fatType === 32 ? g.rootCluster : 0;
-  const rootClusters = root === 0 ? [] : claim(root, nextId++, '/');
+  const rootClusters = root === 0 ? [] : (claim(root, nextId++, '/') ?? []);
   const stack: Pending[] = [{ dir: root, clusters: rootClusters, path: '', parent: -1 }];
   const seenDirs = new Set<number>([root]);
   while (stack.length > 0) {
@@ -213,7 +213,7 @@ export function checkVolume(device: BlockDevice | Disk): CheckReport {
         }
         seenDirs.add(e.cluster);
         const chain = claim(e.cluster, id, full);
-        if (chain.length > 0) stack.push({ dir: e.cluster, clusters: chain, path: full, parent: dir });
+        if (chain) stack.push({ dir: e.cluster, clusters: chain, path: full, parent: dir });
       } else {
         report.files++;
         if (e.cluster === 0) {
@@ -222,7 +222,7 @@ export function checkVolume(device: BlockDevice | Disk): CheckReport {
         }
         const chain = claim(e.cluster, id, full);
         const want = Math.ceil(e.size / g.clusterSize);
-        if (chain.length !== want) err(`${full}: size ${e.size} needs ${want} clusters, chain has ${chain.length}`);
+        if (chain && chain.length !== want) err(`${full}: size ${e.size} needs ${want} clusters, chain has ${chain.length}`);
       }
     }
     if (lfnRun > 0) err(`${path || '/'}: orphaned long-name entries at the end`);

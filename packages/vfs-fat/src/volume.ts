@@ -12,7 +12,7 @@
 // A cluster freed since the last commit is never reused before the next one, so a directory entry on
 // disk never points at a cluster that another file's data has already overwritten.
 import { Disk, type BlockDevice } from './blockdev.js';
-import { KIND_DIR, KIND_FAT, SectorCache } from './cache.js';
+import { KIND_DIR, KIND_FAT, SectorCache, type Slot } from './cache.js';
 import { foldName } from './cp437.js';
 import {
   ATTR_ARCHIVE,
@@ -251,19 +251,34 @@ export class FatVolume implements NodeHost {
     this.flushNodes();
     const dirty = this.cache.dirtySlots();
     const fats = dirty.filter((s) => s.kind === KIND_FAT).sort((a, b) => a.sector - b.sector);
-    const dirs = dirty.filter((s) => s.kind !== KIND_FAT).sort((a, b) => Number(a.removal) - Number(b.removal) || a.sector - b.sector);
-    const later = [];
+    // Directory sectors: additions last-entry-first (a short entry reaches the disk before its long-name
+    // entries, so a cut never leaves long-name parts without their short entry), then deletions in
+    // directory order (long-name parts before their short entry).
+    const dirs = dirty.filter((s) => s.kind !== KIND_FAT).sort((a, b) => b.order - a.order);
+    const fatLater = [];
     for (const slot of fats) {
       const image = this.fat.allocationOnlyImage(slot);
       this.writeFat(slot.sector, image ?? slot.data);
-      if (image) later.push(slot);
+      if (image) fatLater.push(slot);
       else this.cache.markClean(slot);
     }
+    const dirLater = [];
     for (const slot of dirs) {
+      if (slot.restore) {
+        const image = slot.data.slice();
+        for (const [offset, byte] of slot.restore) image[offset] = byte;
+        this.disk.write(slot.sector, image);
+        dirLater.push(slot);
+      } else {
+        this.disk.write(slot.sector, slot.data);
+        this.cache.markClean(slot);
+      }
+    }
+    for (const slot of dirLater.reverse()) {
       this.disk.write(slot.sector, slot.data);
       this.cache.markClean(slot);
     }
-    for (const slot of later) {
+    for (const slot of fatLater) {
       this.writeFat(slot.sector, slot.data);
       this.cache.markClean(slot);
     }
@@ -524,10 +539,17 @@ export class FatVolume implements NodeHost {
   }
 
   private putEntry(dir: number, index: number, bytes: Uint8Array): void {
+    const slot = this.entrySlot(dir, index);
+    this.cache.touch(slot);
+    slot.data.set(bytes, (index * ENTRY_SIZE) % this.g.sectorSize);
+  }
+
+  /** The cached sector holding entry `index` of `dir`, with its place in the directory noted. */
+  private entrySlot(dir: number, index: number): Slot {
     const loc = this.entryLoc(dir, index)!;
     const slot = this.cache.get(loc.sector, KIND_DIR);
-    this.cache.touch(slot);
-    slot.data.set(bytes, loc.offset);
+    slot.order = dir * 131072 + index - (loc.offset >> 5);
+    return slot;
   }
 
   /** Adds a zeroed cluster to a directory. */
@@ -554,10 +576,7 @@ export class FatVolume implements NodeHost {
 
   private deleteEntry(dir: number, e: DirEntry): void {
     for (let i = e.first; i <= e.index; i++) {
-      const loc = this.entryLoc(dir, i)!;
-      const slot = this.cache.get(loc.sector, KIND_DIR);
-      this.cache.touch(slot, true);
-      slot.data[loc.offset] = DELETED;
+      this.cache.deleteEntry(this.entrySlot(dir, i), (i * ENTRY_SIZE) % this.g.sectorSize, DELETED);
     }
   }
 
@@ -590,12 +609,12 @@ export class FatVolume implements NodeHost {
     const flags = parseMode(mode);
     if (flags.write) this.ensureWritable();
     const r = this.resolve(path);
+    if (flags.exclusive && (r.kind === 'dir' || r.entry)) throw new FatError(EEXIST, `'${path}' exists`);
     if (r.kind === 'dir') throw new FatError(EISDIR, `'${path}' is a directory`);
     let node: FileNode;
     if (r.entry) {
       const e = r.entry;
       if (isDirectory(e)) throw new FatError(EISDIR, `'${path}' is a directory`);
-      if (flags.exclusive) throw new FatError(EEXIST, `'${path}' exists`);
       if (flags.write && e.attr & ATTR_READ_ONLY) throw new FatError(EACCES, `'${path}' is read-only`);
       node = this.nodeFor(e);
       if (flags.truncate && node.size > 0) {
@@ -925,9 +944,12 @@ export class FatVolume implements NodeHost {
     const loc = found.loc;
     if (loc) {
       const slot = this.cache.get(loc.sector, KIND_DIR);
-      this.cache.touch(slot, bytes === '');
-      if (bytes === '') slot.data[loc.offset] = DELETED;
-      else for (let i = 0; i < 11; i++) slot.data[loc.offset + i] = padded.charCodeAt(i);
+      if (bytes === '') {
+        this.cache.deleteEntry(slot, loc.offset, DELETED);
+      } else {
+        this.cache.touch(slot);
+        for (let i = 0; i < 11; i++) slot.data[loc.offset + i] = padded.charCodeAt(i);
+      }
     } else if (bytes !== '') {
       const t = this.newEntryTemplate(ATTR_VOLUME_ID, 0);
       for (let i = 0; i < 11; i++) t[i] = padded.charCodeAt(i);
