@@ -802,19 +802,19 @@ export class FatVolume implements NodeHost {
    * lazily. The path is checked at the call (errors are thrown here, not on the first `next`).
    */
   ilistdir(path = ''): IterableIterator<FatListEntry> {
-    const dir = this.dirForListing(path);
-    const self = this;
-    return (function* () {
-      for (const e of self.entries(dir)) {
-        const node = self.nodes.get(`${e.sector}:${e.offset}`);
-        yield {
-          name: e.name,
-          type: isDirectory(e) ? S_IFDIR : S_IFREG,
-          inode: 0,
-          size: node && !node.dead ? node.size : e.size,
-        };
-      }
-    })();
+    return this.listEntries(this.dirForListing(path));
+  }
+
+  private *listEntries(dir: number): Generator<FatListEntry> {
+    for (const e of this.entries(dir)) {
+      const node = this.nodes.get(`${e.sector}:${e.offset}`);
+      yield {
+        name: e.name,
+        type: isDirectory(e) ? S_IFDIR : S_IFREG,
+        inode: 0,
+        size: node && !node.dead ? node.size : e.size,
+      };
+    }
   }
 
   /** Names in a directory. */

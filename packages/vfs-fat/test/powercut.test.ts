@@ -277,7 +277,7 @@ const geometries: Geometry[] = [
 ];
 
 const envSeed = process.env.VFSFAT_CUT_SEED ? Number(process.env.VFSFAT_CUT_SEED) : null;
-const TRIALS = envSeed !== null ? 1 : 40;
+const TRIALS = envSeed !== null ? 1 : Number(process.env.VFSFAT_CUT_TRIALS ?? 40);
 const OPS = 25;
 
 describe('power cut at a random write', () => {
@@ -287,7 +287,7 @@ describe('power cut at a random write', () => {
       const { image, model: base } = baseImage(g, g.sectors);
       const cb = FatVolume.mount(new RamBlockDevice(g.sectorSize, image.slice())).geometry.clusterSize;
       for (let t = 0; t < TRIALS; t++) {
-        const seed = envSeed ?? t * 1000 + g.sectors;
+        const seed = envSeed ?? t * 1000 + g.sectors + Number(process.env.VFSFAT_CUT_OFFSET ?? 0);
         const where = `seed ${seed} (${g.label})`;
         // Dry run: how many writes does the sequence make?
         const dry = new CuttingDevice(new RamBlockDevice(g.sectorSize, image.slice()), Infinity, 0);
@@ -337,7 +337,7 @@ describe('power cut at a random write', () => {
         expect(new TextDecoder().decode(vol.readFile('/after the cut.txt'))).toBe('still works');
       }
       // Most cuts should leave nothing at all to repair.
-      expect(clean, 'cuts that left a perfectly clean volume').toBeGreaterThan(TRIALS / 3);
+      if (TRIALS >= 10) expect(clean, 'cuts that left a perfectly clean volume').toBeGreaterThan(TRIALS / 3);
     }, 120_000);
   }
 });

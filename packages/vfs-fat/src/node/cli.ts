@@ -1,5 +1,5 @@
 // `mpy-fat`: make, fill, list and check FAT images from the command line (Node only).
-import { existsSync, mkdirSync, openSync, closeSync, ftruncateSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, closeSync, ftruncateSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { checkVolume } from '../check.js';
 import { FatError } from '../errors.js';
