@@ -10,10 +10,12 @@ import { FatVolume } from './volume.js';
 /** A sparse device: only written blocks take memory (a 4 GiB "disk" for the large-volume rules). */
 class SparseDevice implements BlockDevice {
   private readonly blocks = new Map<number, Uint8Array>();
-  constructor(
-    readonly blockSize: number,
-    readonly count: number,
-  ) {}
+  readonly blockSize: number;
+  readonly blockCount: number;
+  constructor(blockSize: number, blockCount: number) {
+    this.blockSize = blockSize;
+    this.blockCount = blockCount;
+  }
   readblocks(n: number, buf: Uint8Array): void {
     for (let i = 0; i < buf.length / this.blockSize; i++) {
       const b = this.blocks.get(n + i);
@@ -25,7 +27,7 @@ class SparseDevice implements BlockDevice {
     for (let i = 0; i < buf.length / this.blockSize; i++) this.blocks.set(n + i, buf.slice(i * this.blockSize, (i + 1) * this.blockSize));
   }
   ioctl(op: number): number | null {
-    if (op === IOCTL_BLOCK_COUNT) return this.count;
+    if (op === IOCTL_BLOCK_COUNT) return this.blockCount;
     if (op === IOCTL_BLOCK_SIZE) return this.blockSize;
     return 0;
   }

@@ -10,7 +10,7 @@ afterAll(() => tmp.cleanup());
 function cli(...args: string[]): { code: number; out: string; err: string; bytes: Uint8Array } {
   let out = '';
   let err = '';
-  let bytes = new Uint8Array(0);
+  let bytes: Uint8Array = new Uint8Array(0);
   const code = main(args, { out: (s) => (out += s), err: (s) => (err += s), writeBytes: (b) => (bytes = b) });
   return { code, out, err, bytes };
 }
