@@ -1,0 +1,110 @@
+// Exceptions at the boundaries: turning JavaScript errors into Python exceptions (STYLE 17: nothing
+// JS-shaped ever reaches a Python program), normalising `raise` operands, and formatting tracebacks in
+// MicroPython's format with CPython's chaining text.
+import { PyType } from './object.js';
+import * as T from './types.js';
+import { PyBaseException, newException, typeError } from './objects/exceptions.js';
+import { call, typeOf, str, isInstance } from './runtime.js';
+import { EMPTY_TUPLE } from './objects/tuple.js';
+
+/** A compiler error as thrown by @mpy-ts/compiler (duck-typed: no dependency needed here). */
+interface CompileErrorLike {
+  name: string;
+  kind: string;
+  msg: string;
+  filename: string;
+  line: number;
+  column: number;
+  text?: string;
+}
+
+function isCompileError(e: any): e is CompileErrorLike {
+  return typeof e === 'object' && e !== null && e.name === 'CompileError' && typeof e.kind === 'string' && typeof e.msg === 'string';
+}
+
+/** SyntaxError-family exception from a compile error. */
+export function syntaxErrorFrom(e: CompileErrorLike): PyBaseException {
+  const t = e.kind === 'IndentationError' ? T.indentationErrorType : e.kind === 'NotImplementedError' ? T.notImplementedErrorType : T.syntaxErrorType;
+  if (t === T.notImplementedErrorType) return newException(t, e.msg);
+  const exc = newException(t, e.msg);
+  exc.traceback = [{ filename: e.filename, line: e.line, name: '<module>' }];
+  exc.extra = { filename: e.filename, lineno: e.line, offset: e.column, text: e.text ?? null };
+  return exc;
+}
+
+/** Map any non-Python exception caught at a VM boundary to a Python exception. */
+export function exceptionFromHost(e: unknown): PyBaseException {
+  if (e instanceof PyBaseException) return e;
+  if (isCompileError(e)) return syntaxErrorFrom(e);
+  if (e instanceof RangeError) {
+    const m = e.message;
+    if (/call stack/i.test(m)) return newException(T.runtimeErrorType, 'maximum recursion depth exceeded');
+    if (/array length|allocation failed|BigInt|too large|out of memory|Invalid typed array length|Invalid string length/i.test(m)) {
+      return newException(T.memoryErrorType, 'memory allocation failed');
+    }
+    return newException(T.systemErrorType, `internal error: RangeError: ${m}`);
+  }
+  if (e instanceof Error) {
+    if (/out of memory/i.test(e.message)) return newException(T.memoryErrorType, 'memory allocation failed');
+    return newException(T.systemErrorType, `internal error: ${e.name}: ${e.message}`);
+  }
+  return newException(T.systemErrorType, `internal error: ${String(e)}`);
+}
+
+/** The exception object for `raise x`: instantiate classes; TypeError for non-exceptions. */
+export function normaliseRaise(x: any): PyBaseException {
+  if (x instanceof PyBaseException) return x;
+  if (x instanceof PyType && x.isSubtypeOf(T.baseExceptionType)) {
+    const e = call(x, [], null);
+    if (!(e instanceof PyBaseException)) {
+      throw typeError(`calling ${x.name} should have returned an instance of BaseException, not ${typeOf(e).name}`);
+    }
+    return e;
+  }
+  throw typeError('exceptions must derive from BaseException');
+}
+
+/** `Type: message` (or `Type`), as the last line of a traceback. */
+export function exceptionLine(e: PyBaseException): string {
+  const t = e.type;
+  const mod = t.dict.get('__module__');
+  const name = typeof mod === 'string' && mod !== 'builtins' && mod !== '__main__' ? `${mod}.${t.qualname}` : t.name;
+  let msg: string;
+  try {
+    msg = str(e);
+  } catch {
+    msg = '<exception str() failed>';
+  }
+  return msg.length > 0 ? `${name}: ${msg}` : name;
+}
+
+/** The traceback of one exception (no chaining), MicroPython's format. */
+export function tracebackLines(e: PyBaseException): string {
+  let s = '';
+  if (e.traceback !== null && e.traceback.length > 0) {
+    s += 'Traceback (most recent call last):\n';
+    for (let i = e.traceback.length - 1; i >= 0; i--) {
+      const tb = e.traceback[i];
+      s += `  File "${tb.filename}", line ${tb.line}, in ${tb.name}\n`;
+    }
+  }
+  return s + exceptionLine(e) + '\n';
+}
+
+/** Full report with __cause__ / __context__ chains printed first, as CPython does. */
+export function formatException(e: PyBaseException): string {
+  const seen = new Set<PyBaseException>();
+  const rec = (x: PyBaseException): string => {
+    seen.add(x);
+    let s = '';
+    if (x.cause !== null && !seen.has(x.cause)) {
+      s += rec(x.cause) + '\nThe above exception was the direct cause of the following exception:\n\n';
+    } else if (x.context !== null && !x.suppressContext && !seen.has(x.context)) {
+      s += rec(x.context) + '\nDuring handling of the above exception, another exception occurred:\n\n';
+    }
+    return s + tracebackLines(x);
+  };
+  return rec(e);
+}
+
+export { EMPTY_TUPLE, isInstance };

@@ -1,0 +1,1768 @@
+// The bytecode interpreter (MicroPython py/vm.c, CPython Python/ceval.c): frames, argument binding and
+// the dispatch loop. One function, `runFrame`: `for (;;)` + `switch` with the frame's pc, sp and value
+// array hoisted into locals, a try/catch around the dispatch that routes Python exceptions through the
+// code object's zero-cost exception table, and inline caches held in a side array (CodeRuntime.caches).
+//
+// NOTE: the `case` labels are numeric literals (with the opcode name in a comment) so that V8 compiles
+// the switch to a jump table; interp.test.ts checks every label against @mpy-ts/bytecode's opcode table.
+import {
+  type CodeObject, ConstFloat, ConstComplex, ConstTuple, ConstEllipsis, CodeObject as CodeObjectClass,
+  CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_OPTIMIZED,
+} from '@mpy-ts/bytecode';
+import { PyObject, PyType, STOP, DICT_SHAPE, EMPTY_SHAPE, type Shape, type AttrHolder, TF_INSTATTRS,
+  OP_ADD, OP_SUB, OP_MUL, OP_TRUEDIV, OP_FLOORDIV, OP_MOD, OP_INPLACE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE,
+  UN_NEG, UN_POS, UN_INVERT } from './object.js';
+import * as T from './types.js';
+import { vm } from './state.js';
+import { Ellipsis, NotImplemented } from './singletons.js';
+import { PyFloat } from './objects/float.js';
+import { PyComplex } from './objects/complex.js';
+import { PyBytes } from './objects/bytes.js';
+import { PyTuple, EMPTY_TUPLE } from './objects/tuple.js';
+import { PyList, ListIter } from './objects/list.js';
+import { PyDict, dictGetStr, dictSetStr, dictDelStr, dictSet, DictIter, dictIterNext } from './objects/dict.js';
+import { htFindStr, DELETED } from './objects/hashtable.js';
+import { PySet, newSet, setAdd } from './objects/set.js';
+import { PySlice, RangeIter } from './objects/slice.js';
+import { PyFunction, PyBuiltin, PyBoundMethod, PyCell } from './objects/function.js';
+import { PyBaseException, newException, typeError, nameError, runtimeError, systemError, memoryError } from './objects/exceptions.js';
+import { PyModule } from './objects/module.js';
+import { PyGenerator, GEN_KIND_GENERATOR, GEN_KIND_COROUTINE, GEN_KIND_ASYNCGEN, yieldFromStep } from './objects/generator.js';
+import {
+  typeOf, typeName, truthy, repr, str, call, callBuiltin, getAttr, setAttr, getIter, getItem, setItem, delItem,
+  contains, binaryOp, inplaceOp, unaryOp, compare, genericGetAttr, genericSetAttr, instGet, noAttr,
+  lookupSpecial, forEach, toArray, isInstance, bindDescr, instSet,
+} from './runtime.js';
+import { intAdd, intSub, intMul } from './objects/int.js';
+import { strGetItem } from './objects/str.js';
+import { formatValue } from './format.js';
+import { exceptionFromHost, normaliseRaise } from './errors.js';
+
+// ---- per-code-object runtime data -------------------------------------------------------------------------
+
+/** Inline cache for LOAD_GLOBAL / LOAD_NAME (dict versions change only when keys are added or removed). */
+class GlobalCache {
+  gv = 0;
+  bv = 0;
+  vals: any[] = [];
+  idx = 0;
+}
+
+/** Inline cache for STORE_NAME / STORE_GLOBAL. */
+class StoreCache {
+  v = 0;
+  idx = 0;
+}
+
+const A_SLOT = 1; // instance attribute at slots[idx]
+const A_VALUE = 2; // class attribute `value`, no descriptor, instance lacks it
+const A_METHOD = 3; // plain function on the type: bind (LOAD_ATTR) or push with self (LOAD_METHOD)
+const A_GETSET = 4; // data descriptor (property / getset): call its getter
+const A_MODULE = 5; // module attribute: dict value at idx (checked with the dict version)
+const A_CLASSVAL = 6; // attribute of a class object: plain value
+
+/** Inline cache for LOAD_ATTR / LOAD_METHOD / STORE_ATTR. */
+class AttrCache {
+  kind = 0;
+  tv = 0;
+  shape: Shape | null = null;
+  idx = 0;
+  value: any = undefined;
+  /** STORE_ATTR adding an attribute: the shape after the add. */
+  next: Shape | null = null;
+  obj: any = null;
+}
+
+export class CodeRuntime {
+  consts: any[];
+  words: Int32Array;
+  nlocals: number;
+  ncells: number;
+  size: number;
+  caches: any[];
+  /** varnames of each DEREF index (for error messages). */
+  cellNames: string[];
+  constructor(code: CodeObject) {
+    this.consts = code.consts.map(convertConst);
+    this.words = code.code;
+    this.nlocals = code.varnames.length;
+    this.ncells = code.cellvars.length + code.freevars.length;
+    this.size = this.nlocals + code.stackSize + 1;
+    this.caches = new Array(code.code.length);
+    this.cellNames = [...code.cellvars, ...code.freevars];
+  }
+}
+
+/** A compile-time constant as a VM value. */
+export function convertConst(c: any): any {
+  if (c === null || typeof c === 'boolean' || typeof c === 'number' || typeof c === 'string') return c;
+  if (typeof c === 'bigint') return c >= -9007199254740991n && c <= 9007199254740991n ? Number(c) : c;
+  if (c instanceof ConstFloat) return new PyFloat(c.value);
+  if (c instanceof ConstComplex) return new PyComplex(c.real, c.imag);
+  if (c instanceof Uint8Array) return new PyBytes(c);
+  if (c instanceof ConstTuple) return c.items.length === 0 ? EMPTY_TUPLE : new PyTuple(c.items.map(convertConst));
+  if (c === ConstEllipsis) return Ellipsis;
+  if (c instanceof CodeObjectClass) return c;
+  throw systemError(`bad constant in code object: ${String(c)}`);
+}
+
+export function runtimeOf(code: CodeObject): CodeRuntime {
+  let rt = code.runtime as CodeRuntime | undefined;
+  if (rt === undefined) {
+    rt = new CodeRuntime(code);
+    code.runtime = rt;
+  }
+  return rt;
+}
+
+// ---- frames --------------------------------------------------------------------------------------------
+
+export class Frame {
+  code: CodeObject;
+  rt: CodeRuntime;
+  fn: PyFunction | null;
+  globals: PyDict;
+  builtins: PyDict;
+  /** The locals namespace of module and class-body code (the globals dict for modules); null otherwise. */
+  locals: any;
+  /** Fast locals [0, nlocals) then the value stack. */
+  fast: any[];
+  cells: PyCell[];
+  pc: number;
+  sp: number;
+  back: Frame | null;
+  gen: PyGenerator | null;
+  /** Set by YIELD_VALUE / YIELD_FROM when runFrame returns a yielded value. */
+  yielded: boolean;
+  /** An exception to raise at the current pc when the frame resumes (generator.throw). */
+  throwIn: PyBaseException | null;
+  /** Instruction index of the suspended yield (for throw and gi_yieldfrom). */
+  yieldPc: number;
+  constructor(code: CodeObject, rt: CodeRuntime, fn: PyFunction | null, globals: PyDict, locals: any, fast: any[], cells: PyCell[]) {
+    this.code = code;
+    this.rt = rt;
+    this.fn = fn;
+    this.globals = globals;
+    this.builtins = vm.builtins;
+    this.locals = locals;
+    this.fast = fast;
+    this.cells = cells;
+    this.pc = 0;
+    this.sp = rt.nlocals;
+    this.back = null;
+    this.gen = null;
+    this.yielded = false;
+    this.throwIn = null;
+    this.yieldPc = -1;
+  }
+}
+
+const NO_CELLS: PyCell[] = [];
+
+function makeCells(code: CodeObject, rt: CodeRuntime, fast: any[], closure: PyCell[] | null): PyCell[] {
+  if (rt.ncells === 0) return NO_CELLS;
+  const cells = new Array<PyCell>(rt.ncells);
+  const ncell = code.cellvars.length;
+  const c2a = code.cell2arg;
+  for (let i = 0; i < ncell; i++) {
+    const a = c2a[i];
+    cells[i] = new PyCell(a >= 0 ? fast[a] : undefined);
+  }
+  for (let i = ncell; i < rt.ncells; i++) cells[i] = closure![i - ncell];
+  return cells;
+}
+
+// ---- calls ---------------------------------------------------------------------------------------------
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function nameList(names: string[]): string {
+  const q = names.map((n) => `'${n}'`);
+  if (q.length === 1) return q[0];
+  if (q.length === 2) return `${q[0]} and ${q[1]}`;
+  return q.slice(0, -1).join(', ') + ', and ' + q[q.length - 1];
+}
+
+/** Bind vectorcall arguments into a new fast-locals array (CPython's argument rules and messages). */
+function bindArgs(fn: PyFunction, code: CodeObject, rt: CodeRuntime, args: any[], kwnames: readonly string[] | null): any[] {
+  const fast = new Array(rt.size);
+  const argc = code.argCount;
+  const kwonly = code.kwOnlyArgCount;
+  const total = argc + kwonly;
+  const flags = code.flags;
+  const nkw = kwnames === null ? 0 : kwnames.length;
+  const npos = args.length - nkw;
+  const varnames = code.varnames;
+  const qn = fn.qualname;
+  const n = npos < argc ? npos : argc;
+  for (let i = 0; i < n; i++) fast[i] = args[i];
+  let slot = total;
+  if ((flags & CO_VARARGS) !== 0) {
+    fast[slot++] = npos > argc ? new PyTuple(args.slice(argc, npos)) : EMPTY_TUPLE;
+  } else if (npos > argc) {
+    const ndef = fn.defaults === null ? 0 : fn.defaults.length;
+    let kwGiven = 0;
+    for (let k = 0; k < nkw; k++) if (varnames.indexOf(kwnames![k], argc) >= 0 && varnames.indexOf(kwnames![k], argc) < total) kwGiven++;
+    const takes = ndef > 0 ? `from ${argc - ndef} to ${argc} positional arguments` : plural(argc, 'positional argument');
+    const extra = kwGiven > 0 ? ` positional argument${npos === 1 ? '' : 's'} (and ${plural(kwGiven, 'keyword-only argument')})` : '';
+    throw typeError(`${qn}() takes ${takes} but ${npos}${extra || (npos === 1 ? ' was' : ' were')} given`);
+  }
+  let kwdict: PyDict | null = null;
+  if ((flags & CO_VARKEYWORDS) !== 0) {
+    kwdict = new PyDict();
+    fast[slot] = kwdict;
+  }
+  if (nkw > 0) {
+    const posonly = code.posOnlyArgCount;
+    let posonlyErr: string[] | null = null;
+    for (let k = 0; k < nkw; k++) {
+      const name = kwnames![k];
+      const v = args[npos + k];
+      let j = -1;
+      for (let i = posonly; i < total; i++) {
+        if (varnames[i] === name) {
+          j = i;
+          break;
+        }
+      }
+      if (j >= 0) {
+        if (fast[j] !== undefined) throw typeError(`${qn}() got multiple values for argument '${name}'`);
+        fast[j] = v;
+      } else if (kwdict !== null) {
+        dictSetStr(kwdict, name, v);
+      } else {
+        if (varnames.indexOf(name) >= 0 && varnames.indexOf(name) < posonly) (posonlyErr ??= []).push(name);
+        else throw typeError(`${qn}() got an unexpected keyword argument '${name}'`);
+      }
+    }
+    if (posonlyErr !== null) throw typeError(`${qn}() got some positional-only arguments passed as keyword arguments: '${posonlyErr.join(', ')}'`);
+  }
+  if (npos < argc) {
+    const defaults = fn.defaults;
+    const ndef = defaults === null ? 0 : defaults.length;
+    const firstDef = argc - ndef;
+    let missing: string[] | null = null;
+    for (let i = npos; i < argc; i++) {
+      if (fast[i] !== undefined) continue;
+      if (i >= firstDef) fast[i] = defaults![i - firstDef];
+      else (missing ??= []).push(varnames[i]);
+    }
+    if (missing !== null) throw typeError(`${qn}() missing ${plural(missing.length, 'required positional argument')}: ${nameList(missing)}`);
+  }
+  if (kwonly > 0) {
+    let missing: string[] | null = null;
+    for (let i = argc; i < total; i++) {
+      if (fast[i] !== undefined) continue;
+      const d = fn.kwdefaults === null ? undefined : dictGetStr(fn.kwdefaults, varnames[i]);
+      if (d !== undefined) fast[i] = d;
+      else (missing ??= []).push(varnames[i]);
+    }
+    if (missing !== null) throw typeError(`${qn}() missing ${plural(missing.length, 'required keyword-only argument')}: ${nameList(missing)}`);
+  }
+  return fast;
+}
+
+/** Call a Python function with vectorcall arguments. */
+export function callFunction(fn: PyFunction, args: any[], kwnames: readonly string[] | null): any {
+  const code = fn.code;
+  const rt = runtimeOf(code);
+  let fast: any[];
+  if (fn.simple && kwnames === null && args.length === code.argCount) {
+    fast = new Array(rt.size);
+    for (let i = 0; i < args.length; i++) fast[i] = args[i];
+  } else {
+    fast = bindArgs(fn, code, rt, args, kwnames);
+  }
+  const f = new Frame(code, rt, fn, fn.globals, null, fast, makeCells(code, rt, fast, fn.closure));
+  if ((code.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) !== 0) return makeGenerator(fn, f);
+  return runFrame(f);
+}
+
+function makeGenerator(fn: PyFunction, f: Frame): PyGenerator {
+  const flags = f.code.flags;
+  const kind = (flags & CO_ASYNC_GENERATOR) !== 0 ? GEN_KIND_ASYNCGEN : (flags & CO_COROUTINE) !== 0 ? GEN_KIND_COROUTINE : GEN_KIND_GENERATOR;
+  const g = new PyGenerator(kind, f, fn.name, fn.qualname);
+  f.gen = g;
+  return g;
+}
+
+/** Fast path for CALL with exactly positional arguments taken straight from the caller's stack. */
+function callFromStack(fn: PyFunction, src: any[], base: number, n: number): any {
+  const code = fn.code;
+  const rt = runtimeOf(code);
+  const argc = code.argCount;
+  if (fn.simple && n <= argc) {
+    const fast = new Array(rt.size);
+    for (let i = 0; i < n; i++) fast[i] = src[base + i];
+    if (n < argc) {
+      const defaults = fn.defaults;
+      const firstDef = defaults === null ? argc : argc - defaults.length;
+      if (n < firstDef) return callFunction(fn, src.slice(base, base + n), null);
+      for (let i = n; i < argc; i++) fast[i] = defaults![i - firstDef];
+    }
+    const f = new Frame(code, rt, fn, fn.globals, null, fast, rt.ncells === 0 ? NO_CELLS : makeCells(code, rt, fast, fn.closure));
+    return runFrame(f);
+  }
+  return callFunction(fn, src.slice(base, base + n), null);
+}
+
+/** Call a method-like function with self plus arguments from the stack. */
+function callMethodFromStack(fn: PyFunction, self: any, src: any[], base: number, n: number): any {
+  const code = fn.code;
+  const rt = runtimeOf(code);
+  const argc = code.argCount;
+  if (fn.simple && n + 1 <= argc) {
+    const fast = new Array(rt.size);
+    fast[0] = self;
+    for (let i = 0; i < n; i++) fast[i + 1] = src[base + i];
+    const m = n + 1;
+    if (m < argc) {
+      const defaults = fn.defaults;
+      const firstDef = defaults === null ? argc : argc - defaults.length;
+      if (m < firstDef) {
+        const a = [self];
+        for (let i = 0; i < n; i++) a.push(src[base + i]);
+        return callFunction(fn, a, null);
+      }
+      for (let i = m; i < argc; i++) fast[i] = defaults![i - firstDef];
+    }
+    const f = new Frame(code, rt, fn, fn.globals, null, fast, rt.ncells === 0 ? NO_CELLS : makeCells(code, rt, fast, fn.closure));
+    return runFrame(f);
+  }
+  const a = new Array(n + 1);
+  a[0] = self;
+  for (let i = 0; i < n; i++) a[i + 1] = src[base + i];
+  return callFunction(fn, a, null);
+}
+
+/** Call a builtin with positional args from the stack without building an array when possible. */
+function callBuiltinFromStack(b: PyBuiltin, src: any[], base: number, n: number): any {
+  if (b.flags === 0 && b.self === undefined && n >= b.min && n <= b.max && b.owner === null) {
+    const fn = b.fn;
+    let r: any;
+    switch (n) {
+      case 0: r = fn(); break;
+      case 1: r = fn(src[base]); break;
+      case 2: r = fn(src[base], src[base + 1]); break;
+      case 3: r = fn(src[base], src[base + 1], src[base + 2]); break;
+      default: r = fn(...src.slice(base, base + n));
+    }
+    return r === undefined ? null : r;
+  }
+  return callBuiltin(b, src.slice(base, base + n), null);
+}
+
+/** A method builtin called with self (from LOAD_METHOD, so self's type is already right). */
+function callBuiltinMethodFromStack(b: PyBuiltin, self: any, src: any[], base: number, n: number): any {
+  const m = n + 1;
+  if (b.flags === 0 && b.self === undefined && m >= b.min && m <= b.max) {
+    const fn = b.fn;
+    let r: any;
+    switch (n) {
+      case 0: r = fn(self); break;
+      case 1: r = fn(self, src[base]); break;
+      case 2: r = fn(self, src[base], src[base + 1]); break;
+      case 3: r = fn(self, src[base], src[base + 1], src[base + 2]); break;
+      default: r = fn(self, ...src.slice(base, base + n));
+    }
+    return r === undefined ? null : r;
+  }
+  const a = new Array(m);
+  a[0] = self;
+  for (let i = 0; i < n; i++) a[i + 1] = src[base + i];
+  return callBuiltin(b, a, null);
+}
+
+/** Run a module-level or exec'd code object with the given namespaces. */
+export function runCode(code: CodeObject, globals: PyDict, locals: any): any {
+  const rt = runtimeOf(code);
+  const fast = new Array(rt.size);
+  const f = new Frame(code, rt, null, globals, locals, fast, makeCells(code, rt, fast, null));
+  return runFrame(f);
+}
+
+/** Run a class body function with `ns` as its locals (for __build_class__). Returns the body's result. */
+export function runClassBody(fn: PyFunction, ns: any): any {
+  const code = fn.code;
+  const rt = runtimeOf(code);
+  const fast = new Array(rt.size);
+  const f = new Frame(code, rt, fn, fn.globals, ns, fast, makeCells(code, rt, fast, fn.closure));
+  return runFrame(f);
+}
+
+// ---- helpers used by the loop --------------------------------------------------------------------------
+
+function unboundLocal(code: CodeObject, i: number): PyBaseException {
+  return newException(T.unboundLocalErrorType, `local variable '${code.varnames[i]}' referenced before assignment`);
+}
+
+function unboundCell(code: CodeObject, rt: CodeRuntime, i: number): PyBaseException {
+  const name = rt.cellNames[i];
+  if (i < code.cellvars.length) return newException(T.unboundLocalErrorType, `local variable '${name}' referenced before assignment`);
+  return nameError(`free variable '${name}' referenced before assignment in enclosing scope`);
+}
+
+function nameNotDefined(name: string): PyBaseException {
+  const e = nameError(`name '${name}' isn't defined`);
+  return e;
+}
+
+/** LOAD_GLOBAL slow path: look up, fill the cache. */
+function loadGlobalSlow(globals: PyDict, builtins: PyDict, name: string, c: GlobalCache): any {
+  let i = htFindStr(globals, name);
+  if (i >= 0) {
+    c.gv = globals.version;
+    c.bv = builtins.version;
+    c.vals = globals.vals!;
+    c.idx = i;
+    return globals.vals![i];
+  }
+  i = htFindStr(builtins, name);
+  if (i >= 0) {
+    c.gv = globals.version;
+    c.bv = builtins.version;
+    c.vals = builtins.vals!;
+    c.idx = i;
+    return builtins.vals![i];
+  }
+  throw nameNotDefined(name);
+}
+
+function loadName(f: Frame, name: string): any {
+  const locals = f.locals;
+  if (locals !== null && locals !== f.globals) {
+    if (locals instanceof PyDict && locals.type === T.dictType) {
+      const v = dictGetStr(locals, name);
+      if (v !== undefined) return v;
+    } else if (locals !== null) {
+      try {
+        return getItem(locals, name);
+      } catch (e) {
+        if (!(e instanceof PyBaseException && e.type.isSubtypeOf(T.keyErrorType))) throw e;
+      }
+    }
+  }
+  let v = dictGetStr(f.globals, name);
+  if (v !== undefined) return v;
+  v = dictGetStr(f.builtins, name);
+  if (v !== undefined) return v;
+  throw nameNotDefined(name);
+}
+
+function storeName(f: Frame, name: string, v: any): void {
+  const locals = f.locals;
+  if (locals instanceof PyDict && locals.type === T.dictType) dictSetStr(locals, name, v);
+  else if (locals === null) throw systemError(`no locals when storing '${name}'`);
+  else setItem(locals, name, v);
+}
+
+function deleteName(f: Frame, name: string): void {
+  const locals = f.locals;
+  if (locals instanceof PyDict && locals.type === T.dictType) {
+    if (!dictDelStr(locals, name)) throw nameNotDefined(name);
+  } else {
+    try {
+      delItem(locals, name);
+    } catch (e) {
+      if (e instanceof PyBaseException && e.type.isSubtypeOf(T.keyErrorType)) throw nameNotDefined(name);
+      throw e;
+    }
+  }
+}
+
+/** LOAD_ATTR with cache fill. */
+function loadAttrSlow(obj: any, name: string, c: AttrCache): any {
+  const t = typeOf(obj);
+  c.kind = 0;
+  if (t.getattr === genericGetAttr && typeof obj === 'object') {
+    const d = t.lookup(name);
+    const dt: PyType | null = d !== undefined && typeof d === 'object' && d !== null ? (d as PyObject).type : null;
+    const isData = dt !== null && dt.descrSet !== null && dt.descrGet !== null;
+    const hasInst = (t.flags & TF_INSTATTRS) !== 0;
+    const shape: Shape | null = hasInst ? (obj as AttrHolder).shape : null;
+    if (!isData && shape !== DICT_SHAPE) {
+      const idx = shape === null ? undefined : shape.index.get(name);
+      if (idx !== undefined) {
+        c.kind = A_SLOT;
+        c.tv = t.version;
+        c.shape = shape;
+        c.idx = idx;
+      } else if (d !== undefined) {
+        if (d instanceof PyFunction) {
+          c.kind = A_METHOD;
+          c.value = d;
+        } else if (dt === null || dt.descrGet === null) {
+          c.kind = A_VALUE;
+          c.value = d;
+        }
+        if (c.kind !== 0) {
+          c.tv = t.version;
+          c.shape = shape;
+        }
+      }
+    } else if (isData && (dt === T.propertyType || dt === T.getsetType)) {
+      c.kind = A_GETSET;
+      c.tv = t.version;
+      c.value = d;
+      c.shape = null;
+    }
+  } else if (obj instanceof PyModule && obj.type === T.moduleType) {
+    const i = htFindStr(obj.dict, name);
+    if (i >= 0) {
+      c.kind = A_MODULE;
+      c.obj = obj.dict;
+      c.tv = obj.dict.version;
+      c.idx = i;
+    }
+  } else if (obj instanceof PyType && t === T.typeType) {
+    const d = obj.lookup(name);
+    if (d !== undefined && (typeof d !== 'object' || d === null || (d as PyObject).type.descrGet === null || d instanceof PyFunction)) {
+      const meta = T.typeType.lookup(name);
+      if (meta === undefined) {
+        c.kind = A_CLASSVAL;
+        c.obj = obj;
+        c.tv = obj.version;
+        c.value = d;
+      }
+    }
+  }
+  return getAttr(obj, name);
+}
+
+/** LOAD_ATTR fast path; undefined means "take the slow path". */
+function loadAttrCached(obj: any, c: AttrCache): any {
+  switch (c.kind) {
+    case A_SLOT:
+      if (obj.type.version === c.tv && obj.shape === c.shape) return obj.slots[c.idx];
+      return undefined;
+    case A_VALUE:
+      if (obj.type.version === c.tv && (c.shape === null || obj.shape === c.shape)) return c.value;
+      return undefined;
+    case A_METHOD:
+      if (obj.type.version === c.tv && (c.shape === null || obj.shape === c.shape)) return new PyBoundMethod(c.value, obj);
+      return undefined;
+    case A_GETSET:
+      if (obj.type.version === c.tv) {
+        const d = c.value;
+        if (d.type === T.propertyType) {
+          if (d.fget === null) return undefined;
+          return call(d.fget, [obj], null);
+        }
+        return d.get(obj);
+      }
+      return undefined;
+    case A_MODULE:
+      if (obj.dict === c.obj && c.obj.version === c.tv) return c.obj.vals[c.idx];
+      return undefined;
+    case A_CLASSVAL:
+      if (obj === c.obj && obj.version === c.tv) return c.value;
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** STORE_ATTR with cache fill. */
+function storeAttrSlow(obj: any, name: string, v: any, c: AttrCache): void {
+  const t = typeOf(obj);
+  c.kind = 0;
+  if (t.setattr === genericSetAttr && (t.flags & TF_INSTATTRS) !== 0 && typeof obj === 'object') {
+    const d = t.lookup(name);
+    const isData = d !== undefined && typeof d === 'object' && d !== null && (d as PyObject).type.descrSet !== null;
+    const shape = (obj as AttrHolder).shape;
+    if (!isData && shape !== DICT_SHAPE) {
+      const idx = shape.index.get(name);
+      if (idx !== undefined) {
+        c.kind = A_SLOT;
+        c.tv = t.version;
+        c.shape = shape;
+        c.idx = idx;
+      } else if (shape.names.length < 32) {
+        instSet(obj as AttrHolder, name, v);
+        c.kind = A_VALUE; // "add" transition
+        c.tv = t.version;
+        c.shape = shape;
+        c.next = (obj as AttrHolder).shape;
+        return;
+      }
+    }
+  }
+  setAttr(obj, name, v);
+}
+
+function storeAttrCached(obj: any, v: any, c: AttrCache): boolean {
+  if (typeof obj !== 'object' || obj === null || obj.type.version !== c.tv || obj.shape !== c.shape) return false;
+  if (c.kind === A_SLOT) {
+    obj.slots[c.idx] = v;
+    return true;
+  }
+  if (c.kind === A_VALUE) {
+    obj.shape = c.next;
+    if (c.shape === EMPTY_SHAPE) obj.slots = [v];
+    else obj.slots.push(v);
+    return true;
+  }
+  return false;
+}
+
+/** LOAD_METHOD: returns [callable, self-or-undefined] via the cache; fills it on a miss. */
+function loadMethodSlow(obj: any, name: string, c: AttrCache, out: any[]): void {
+  const t = typeOf(obj);
+  c.kind = 0;
+  if (t.getattr === genericGetAttr) {
+    const d = t.lookup(name);
+    if (d instanceof PyFunction || (d instanceof PyBuiltin && d.owner !== null)) {
+      const hasInst = (t.flags & TF_INSTATTRS) !== 0;
+      const shape: Shape | null = hasInst ? (obj as AttrHolder).shape : null;
+      if (shape === null || (shape !== DICT_SHAPE && !shape.index.has(name))) {
+        c.kind = A_METHOD;
+        c.tv = t.version;
+        c.shape = shape;
+        c.value = d;
+        out[0] = d;
+        out[1] = obj;
+        return;
+      }
+      if (shape === DICT_SHAPE && instGet(obj as AttrHolder, name) === undefined) {
+        out[0] = d;
+        out[1] = obj;
+        return;
+      }
+    }
+  } else if (obj instanceof PyModule && obj.type === T.moduleType) {
+    const i = htFindStr(obj.dict, name);
+    if (i >= 0) {
+      c.kind = A_MODULE;
+      c.obj = obj.dict;
+      c.tv = obj.dict.version;
+      c.idx = i;
+    }
+  }
+  out[0] = getAttr(obj, name);
+  out[1] = undefined;
+}
+
+const methodOut: any[] = [undefined, undefined];
+
+// ---- the loop ------------------------------------------------------------------------------------------
+
+function kwArgsFromDict(d: any, args: any[], names: string[]): void {
+  if (d instanceof PyDict) {
+    const keys = d.keys;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (k === DELETED) continue;
+      if (typeof k !== 'string') throw typeError('keywords must be strings');
+      names.push(k);
+      args.push(d.vals![i]);
+    }
+    return;
+  }
+  forEach(call(getAttr(d, 'keys'), [], null), (k) => {
+    if (typeof k !== 'string') throw typeError('keywords must be strings');
+    names.push(k);
+    args.push(getItem(d, k));
+  });
+}
+
+function unpackError(got: number, expected: number, tooMany: boolean): PyBaseException {
+  if (tooMany) return newException(T.valueErrorType, `too many values to unpack (expected ${expected})`);
+  return newException(T.valueErrorType, `not enough values to unpack (expected ${expected}, got ${got})`);
+}
+
+function makeFunction(code: CodeObject, globals: PyDict, flags: number, fast: any[], sp: number): [PyFunction, number] {
+  let closure: PyCell[] | null = null;
+  let kwdefaults: PyDict | null = null;
+  let defaults: any[] | null = null;
+  if (flags & 0x08) closure = (fast[--sp] as PyTuple).items as PyCell[];
+  if (flags & 0x02) kwdefaults = fast[--sp] as PyDict;
+  if (flags & 0x01) defaults = (fast[--sp] as PyTuple).items;
+  const fn = new PyFunction(code, globals, closure);
+  fn.defaults = defaults;
+  fn.kwdefaults = kwdefaults;
+  const mod = dictGetStr(globals, '__name__');
+  fn.module = mod === undefined ? null : mod;
+  const c0 = code.consts[0];
+  fn.doc = typeof c0 === 'string' && code.name !== '<lambda>' && looksLikeDocstring(code) ? c0 : null;
+  return [fn, sp];
+}
+
+function looksLikeDocstring(code: CodeObject): boolean {
+  // the compiler stores a function's docstring as consts[0]; it is only a docstring if the body starts
+  // with it, which the compiler marks by never loading consts[0] first... keep it simple: functions whose
+  // first instruction is not LOAD_CONST 0 have no docstring.
+  const w = code.code[0];
+  return (w & 0xff) !== 4 || w >> 8 !== 0;
+}
+
+function raiseFrom(exc: any, cause: any, hasCause: boolean): PyBaseException {
+  const e = normaliseRaise(exc);
+  if (hasCause) {
+    if (cause === null) {
+      e.cause = null;
+    } else {
+      const c = normaliseRaise(cause);
+      e.cause = c;
+    }
+    e.suppressContext = true;
+  }
+  return e;
+}
+
+function checkExcMatch(exc: any, t: any): boolean {
+  if (t instanceof PyTuple) {
+    for (const x of t.items) if (checkExcMatch(exc, x)) return true;
+    return false;
+  }
+  if (!(t instanceof PyType) || !t.isSubtypeOf(T.baseExceptionType)) {
+    throw typeError('catching classes that do not inherit from BaseException is not allowed');
+  }
+  return typeOf(exc).isSubtypeOf(t);
+}
+
+function awaitable(x: any): any {
+  if (x instanceof PyGenerator) {
+    if (x.kind === GEN_KIND_ASYNCGEN) throw typeError(`object ${typeName(x)} can't be used in 'await' expression`);
+    return x;
+  }
+  const aw = lookupSpecial(x, '__await__');
+  if (aw === undefined) throw typeError(`object ${typeName(x)} can't be used in 'await' expression`);
+  const it = call(aw, [], null);
+  if (it instanceof PyGenerator && it.kind === GEN_KIND_COROUTINE) throw typeError('__await__() returned a coroutine');
+  if (typeOf(it).next === null) throw typeError(`__await__() returned non-iterator of type '${typeName(it)}'`);
+  return it;
+}
+
+/** Add a traceback entry for frame code at instruction i. */
+function addTraceback(e: PyBaseException, code: CodeObject, i: number): void {
+  const entry = { filename: code.filename, line: code.lineAt(i), name: code.name };
+  if (e.traceback === null) e.traceback = [entry];
+  else e.traceback.push(entry);
+}
+
+/** Find the handler for instruction i: [handler, depth] or null. */
+function findHandler(table: Int32Array, i: number): number {
+  for (let k = 0; k < table.length; k += 4) {
+    if (table[k] <= i && i < table[k + 1]) return k;
+  }
+  return -1;
+}
+
+/**
+ * Execute a frame until it returns (the return value) or yields (the yielded value, with f.yielded set).
+ * Exceptions propagate as thrown PyBaseException objects.
+ */
+export function runFrame(f: Frame): any {
+  const V = vm;
+  if (++V.depth > V.maxDepth) {
+    V.depth--;
+    throw runtimeError('maximum recursion depth exceeded');
+  }
+  const code = f.code;
+  const rt = f.rt;
+  const words = rt.words;
+  const consts = rt.consts;
+  const names = code.names;
+  const caches = rt.caches;
+  const fast = f.fast;
+  const cells = f.cells;
+  const globals = f.globals;
+  const builtins = f.builtins;
+  const base = rt.nlocals;
+  const intr = V.interrupt;
+  let pc = f.pc;
+  let sp = f.sp;
+  let reraise = false;
+  const savedExc = V.excInfo;
+  const back = V.frame;
+  f.back = back;
+  V.frame = f;
+  f.yielded = false;
+  if (V.pending !== 0 || intr[0] !== 0) {
+    try {
+      V.checkPending();
+    } catch (e) {
+      V.depth--;
+      V.frame = back;
+      throw e;
+    }
+  }
+  for (;;) {
+    try {
+      if (f.throwIn !== null) {
+        const e = f.throwIn;
+        f.throwIn = null;
+        throw e;
+      }
+      for (;;) {
+        const w = words[pc++];
+        switch (w & 0xff) {
+          case 0: // NOP
+            continue;
+          case 1: // POP_TOP
+            sp--;
+            continue;
+          case 2: { // COPY
+            const v = fast[sp - (w >> 8)];
+            fast[sp++] = v;
+            continue;
+          }
+          case 3: { // SWAP
+            const j = sp - (w >> 8);
+            const v = fast[sp - 1];
+            fast[sp - 1] = fast[j];
+            fast[j] = v;
+            continue;
+          }
+          case 4: // LOAD_CONST
+            fast[sp++] = consts[w >> 8];
+            continue;
+          case 5: // LOAD_SMALL_INT
+            fast[sp++] = w >> 8;
+            continue;
+          case 6: // LOAD_NONE
+            fast[sp++] = null;
+            continue;
+          case 7: { // LOAD_FAST
+            const v = fast[w >> 8];
+            if (v === undefined) throw unboundLocal(code, w >> 8);
+            fast[sp++] = v;
+            continue;
+          }
+          case 8: // STORE_FAST
+            fast[w >> 8] = fast[--sp];
+            continue;
+          case 9: { // DELETE_FAST
+            if (fast[w >> 8] === undefined) throw unboundLocal(code, w >> 8);
+            fast[w >> 8] = undefined;
+            continue;
+          }
+          case 10: { // LOAD_DEREF
+            const v = cells[w >> 8].value;
+            if (v === undefined) throw unboundCell(code, rt, w >> 8);
+            fast[sp++] = v;
+            continue;
+          }
+          case 11: // STORE_DEREF
+            cells[w >> 8].value = fast[--sp];
+            continue;
+          case 12: { // DELETE_DEREF
+            const c = cells[w >> 8];
+            if (c.value === undefined) throw unboundCell(code, rt, w >> 8);
+            c.value = undefined;
+            continue;
+          }
+          case 13: // LOAD_CLOSURE
+            fast[sp++] = cells[w >> 8];
+            continue;
+          case 14: { // LOAD_CLASSDEREF
+            const i = w >> 8;
+            const name = rt.cellNames[i];
+            const locals = f.locals;
+            let v: any = undefined;
+            if (locals instanceof PyDict) v = dictGetStr(locals, name);
+            else if (locals !== null) {
+              try {
+                v = getItem(locals, name);
+              } catch (e) {
+                if (!(e instanceof PyBaseException && e.type.isSubtypeOf(T.keyErrorType))) throw e;
+              }
+            }
+            if (v === undefined) {
+              v = cells[i].value;
+              if (v === undefined) throw unboundCell(code, rt, i);
+            }
+            fast[sp++] = v;
+            continue;
+          }
+          case 15: { // LOAD_NAME
+            if (f.locals === globals) {
+              let c = caches[pc] as GlobalCache | undefined;
+              if (c !== undefined && c.gv === globals.version && c.bv === builtins.version) {
+                fast[sp++] = c.vals[c.idx];
+                continue;
+              }
+              if (c === undefined) caches[pc] = c = new GlobalCache();
+              fast[sp++] = loadGlobalSlow(globals, builtins, names[w >> 8], c);
+              continue;
+            }
+            fast[sp++] = loadName(f, names[w >> 8]);
+            continue;
+          }
+          case 16: { // STORE_NAME
+            const v = fast[--sp];
+            const locals = f.locals;
+            if (locals === globals) {
+              const c = caches[pc] as StoreCache | undefined;
+              if (c !== undefined && c.v === globals.version) {
+                globals.vals![c.idx] = v;
+                continue;
+              }
+              const name = names[w >> 8];
+              dictSetStr(globals, name, v);
+              const sc = c ?? (caches[pc] = new StoreCache());
+              sc.v = globals.version;
+              sc.idx = htFindStr(globals, name);
+              continue;
+            }
+            storeName(f, names[w >> 8], v);
+            continue;
+          }
+          case 17: // DELETE_NAME
+            deleteName(f, names[w >> 8]);
+            continue;
+          case 18: { // LOAD_GLOBAL
+            let c = caches[pc] as GlobalCache | undefined;
+            if (c !== undefined && c.gv === globals.version && c.bv === builtins.version) {
+              fast[sp++] = c.vals[c.idx];
+              continue;
+            }
+            if (c === undefined) caches[pc] = c = new GlobalCache();
+            fast[sp++] = loadGlobalSlow(globals, builtins, names[w >> 8], c);
+            continue;
+          }
+          case 19: { // STORE_GLOBAL
+            const v = fast[--sp];
+            const c = caches[pc] as StoreCache | undefined;
+            if (c !== undefined && c.v === globals.version) {
+              globals.vals![c.idx] = v;
+              continue;
+            }
+            const name = names[w >> 8];
+            dictSetStr(globals, name, v);
+            const sc = c ?? (caches[pc] = new StoreCache());
+            sc.v = globals.version;
+            sc.idx = htFindStr(globals, name);
+            continue;
+          }
+          case 20: { // DELETE_GLOBAL
+            const name = names[w >> 8];
+            if (!dictDelStr(globals, name)) throw nameNotDefined(name);
+            continue;
+          }
+          case 21: { // LOAD_ATTR
+            const obj = fast[sp - 1];
+            let c = caches[pc] as AttrCache | undefined;
+            if (c !== undefined && typeof obj === 'object' && obj !== null) {
+              const v = loadAttrCached(obj, c);
+              if (v !== undefined) {
+                fast[sp - 1] = v;
+                continue;
+              }
+            }
+            if (c === undefined) caches[pc] = c = new AttrCache();
+            fast[sp - 1] = loadAttrSlow(obj, names[w >> 8], c);
+            continue;
+          }
+          case 22: { // STORE_ATTR
+            const obj = fast[--sp];
+            const v = fast[--sp];
+            let c = caches[pc] as AttrCache | undefined;
+            if (c !== undefined && c.kind !== 0 && storeAttrCached(obj, v, c)) continue;
+            if (c === undefined) caches[pc] = c = new AttrCache();
+            storeAttrSlow(obj, names[w >> 8], v, c);
+            continue;
+          }
+          case 23: { // DELETE_ATTR
+            setAttr(fast[--sp], names[w >> 8], undefined);
+            continue;
+          }
+          case 24: { // LOAD_METHOD
+            const obj = fast[sp - 1];
+            let c = caches[pc] as AttrCache | undefined;
+            if (c !== undefined) {
+              if (c.kind === A_METHOD) {
+                const t = typeOf(obj);
+                if (t.version === c.tv && (c.shape === null || obj.shape === c.shape)) {
+                  fast[sp - 1] = c.value;
+                  fast[sp++] = obj;
+                  continue;
+                }
+              } else if (c.kind === A_MODULE && obj instanceof PyModule && obj.dict === c.obj && c.obj.version === c.tv) {
+                fast[sp - 1] = c.obj.vals[c.idx];
+                fast[sp++] = undefined;
+                continue;
+              }
+            } else caches[pc] = c = new AttrCache();
+            loadMethodSlow(obj, names[w >> 8], c, methodOut);
+            fast[sp - 1] = methodOut[0];
+            fast[sp++] = methodOut[1];
+            methodOut[0] = methodOut[1] = undefined;
+            continue;
+          }
+          case 25: { // BINARY_SUBSCR
+            const key = fast[--sp];
+            const obj = fast[sp - 1];
+            if (obj instanceof PyList && typeof key === 'number') {
+              const items = obj.items;
+              const i = key < 0 ? key + items.length : key;
+              if (i >= 0 && i < items.length) {
+                fast[sp - 1] = items[i];
+                continue;
+              }
+            } else if (typeof obj === 'string' && typeof key === 'number') {
+              fast[sp - 1] = strGetItem(obj, key);
+              continue;
+            } else if (obj instanceof PyDict && obj.type === T.dictType && typeof key === 'string') {
+              const i = obj.map.get(key);
+              if (i !== undefined) {
+                fast[sp - 1] = obj.vals![i];
+                continue;
+              }
+            }
+            fast[sp - 1] = getItem(obj, key);
+            continue;
+          }
+          case 26: { // STORE_SUBSCR
+            const key = fast[--sp];
+            const obj = fast[--sp];
+            const v = fast[--sp];
+            if (obj instanceof PyList && typeof key === 'number') {
+              const items = obj.items;
+              const i = key < 0 ? key + items.length : key;
+              if (i >= 0 && i < items.length) {
+                items[i] = v;
+                continue;
+              }
+            } else if (obj instanceof PyDict && obj.type === T.dictType) {
+              dictSet(obj, key, v);
+              continue;
+            }
+            setItem(obj, key, v);
+            continue;
+          }
+          case 27: { // DELETE_SUBSCR
+            const key = fast[--sp];
+            delItem(fast[--sp], key);
+            continue;
+          }
+          case 28: { // BUILD_SLICE
+            if (w >> 8 === 3) {
+              const step = fast[--sp];
+              const stop = fast[--sp];
+              fast[sp - 1] = new PySlice(fast[sp - 1], stop, step);
+            } else {
+              const stop = fast[--sp];
+              fast[sp - 1] = new PySlice(fast[sp - 1], stop, null);
+            }
+            continue;
+          }
+          case 30: { // BINARY_ADD
+            const b = fast[--sp];
+            const a = fast[sp - 1];
+            if (typeof a === 'number' && typeof b === 'number') {
+              const r = a + b;
+              fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? r : intAdd(a, b);
+            } else if (typeof a === 'string' && typeof b === 'string') {
+              fast[sp - 1] = a + b;
+            } else if (a instanceof PyFloat && b instanceof PyFloat && a.type === T.floatType && b.type === T.floatType) {
+              fast[sp - 1] = new PyFloat(a.value + b.value);
+            } else fast[sp - 1] = binaryOp(OP_ADD, a, b);
+            continue;
+          }
+          case 31: { // BINARY_SUBTRACT
+            const b = fast[--sp];
+            const a = fast[sp - 1];
+            if (typeof a === 'number' && typeof b === 'number') {
+              const r = a - b;
+              fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? r : intSub(a, b);
+            } else if (a instanceof PyFloat && b instanceof PyFloat && a.type === T.floatType && b.type === T.floatType) {
+              fast[sp - 1] = new PyFloat(a.value - b.value);
+            } else fast[sp - 1] = binaryOp(OP_SUB, a, b);
+            continue;
+          }
+          case 32: { // BINARY_MULTIPLY
+            const b = fast[--sp];
+            const a = fast[sp - 1];
+            if (typeof a === 'number' && typeof b === 'number') {
+              const r = a * b;
+              fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? (r === 0 ? 0 : r) : intMul(a, b);
+            } else if (a instanceof PyFloat && b instanceof PyFloat && a.type === T.floatType && b.type === T.floatType) {
+              fast[sp - 1] = new PyFloat(a.value * b.value);
+            } else fast[sp - 1] = binaryOp(OP_MUL, a, b);
+            continue;
+          }
+          case 34: { // BINARY_TRUE_DIVIDE
+            const b = fast[--sp];
+            const a = fast[sp - 1];
+            if (a instanceof PyFloat && b instanceof PyFloat && b.value !== 0 && a.type === T.floatType && b.type === T.floatType) {
+              fast[sp - 1] = new PyFloat(a.value / b.value);
+            } else fast[sp - 1] = binaryOp(OP_TRUEDIV, a, b);
+            continue;
+          }
+          case 35: { // BINARY_FLOOR_DIVIDE
+            const b = fast[--sp];
+            const a = fast[sp - 1];
+            if (typeof a === 'number' && typeof b === 'number' && b > 0 && a >= 0) {
+              fast[sp - 1] = Math.floor(a / b);
+            } else fast[sp - 1] = binaryOp(OP_FLOORDIV, a, b);
+            continue;
+          }
+          case 36: { // BINARY_MODULO
+            const b = fast[--sp];
+            const a = fast[sp - 1];
+            if (typeof a === 'number' && typeof b === 'number' && b > 0 && a >= 0) {
+              fast[sp - 1] = a % b;
+            } else fast[sp - 1] = binaryOp(OP_MOD, a, b);
+            continue;
+          }
+          case 33: // BINARY_MATRIX_MULTIPLY
+          case 37: // BINARY_POWER
+          case 38: // BINARY_LSHIFT
+          case 39: // BINARY_RSHIFT
+          case 40: // BINARY_AND
+          case 41: // BINARY_OR
+          case 42: { // BINARY_XOR
+            const b = fast[--sp];
+            const a = fast[sp - 1];
+            const op = (w & 0xff) - 30;
+            if (typeof a === 'number' && typeof b === 'number' && (a | 0) === a && (b | 0) === b) {
+              if (op === 10) {
+                fast[sp - 1] = a & b;
+                continue;
+              }
+              if (op === 11) {
+                fast[sp - 1] = a | b;
+                continue;
+              }
+              if (op === 12) {
+                fast[sp - 1] = a ^ b;
+                continue;
+              }
+              if (op === 9 && b >= 0 && b < 32) {
+                fast[sp - 1] = a >> b;
+                continue;
+              }
+            }
+            fast[sp - 1] = binaryOp(op, a, b);
+            continue;
+          }
+          case 43: { // INPLACE_ADD
+            const b = fast[--sp];
+            const a = fast[sp - 1];
+            if (typeof a === 'number' && typeof b === 'number') {
+              const r = a + b;
+              fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? r : intAdd(a, b);
+            } else if (typeof a === 'string' && typeof b === 'string') {
+              fast[sp - 1] = a + b;
+            } else if (a instanceof PyFloat && b instanceof PyFloat && a.type === T.floatType && b.type === T.floatType) {
+              fast[sp - 1] = new PyFloat(a.value + b.value);
+            } else fast[sp - 1] = inplaceOp(OP_ADD, a, b);
+            continue;
+          }
+          case 44: { // INPLACE_SUBTRACT
+            const b = fast[--sp];
+            const a = fast[sp - 1];
+            if (typeof a === 'number' && typeof b === 'number') {
+              const r = a - b;
+              fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? r : intSub(a, b);
+            } else if (a instanceof PyFloat && b instanceof PyFloat && a.type === T.floatType && b.type === T.floatType) {
+              fast[sp - 1] = new PyFloat(a.value - b.value);
+            } else fast[sp - 1] = inplaceOp(OP_SUB, a, b);
+            continue;
+          }
+          case 45: { // INPLACE_MULTIPLY
+            const b = fast[--sp];
+            const a = fast[sp - 1];
+            if (typeof a === 'number' && typeof b === 'number') {
+              const r = a * b;
+              fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? (r === 0 ? 0 : r) : intMul(a, b);
+            } else if (a instanceof PyFloat && b instanceof PyFloat && a.type === T.floatType && b.type === T.floatType) {
+              fast[sp - 1] = new PyFloat(a.value * b.value);
+            } else fast[sp - 1] = inplaceOp(OP_MUL, a, b);
+            continue;
+          }
+          case 46: // INPLACE_MATRIX_MULTIPLY
+          case 47: // INPLACE_TRUE_DIVIDE
+          case 48: // INPLACE_FLOOR_DIVIDE
+          case 49: // INPLACE_MODULO
+          case 50: // INPLACE_POWER
+          case 51: // INPLACE_LSHIFT
+          case 52: // INPLACE_RSHIFT
+          case 53: // INPLACE_AND
+          case 54: // INPLACE_OR
+          case 55: { // INPLACE_XOR
+            const b = fast[--sp];
+            fast[sp - 1] = inplaceOp((w & 0xff) - 43, fast[sp - 1], b);
+            continue;
+          }
+          case 56: { // UNARY_NEGATIVE
+            const a = fast[sp - 1];
+            if (typeof a === 'number' && a !== 0) fast[sp - 1] = -a;
+            else fast[sp - 1] = unaryOp(UN_NEG, a);
+            continue;
+          }
+          case 57: // UNARY_POSITIVE
+            fast[sp - 1] = unaryOp(UN_POS, fast[sp - 1]);
+            continue;
+          case 58: // UNARY_INVERT
+            fast[sp - 1] = unaryOp(UN_INVERT, fast[sp - 1]);
+            continue;
+          case 59: { // UNARY_NOT
+            const a = fast[sp - 1];
+            fast[sp - 1] = a === true ? false : a === false ? true : !truthy(a);
+            continue;
+          }
+          case 60: { // COMPARE_LT
+            const b = fast[--sp];
+            const a = fast[sp - 1];
+            if (typeof a === 'number' && typeof b === 'number') fast[sp - 1] = a < b;
+            else fast[sp - 1] = compare(a, b, CMP_LT);
+            continue;
+          }
+          case 61: { // COMPARE_LE
+            const b = fast[--sp];
+            const a = fast[sp - 1];
+            if (typeof a === 'number' && typeof b === 'number') fast[sp - 1] = a <= b;
+            else fast[sp - 1] = compare(a, b, CMP_LE);
+            continue;
+          }
+          case 62: { // COMPARE_EQ
+            const b = fast[--sp];
+            const a = fast[sp - 1];
+            if ((typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string')) fast[sp - 1] = a === b;
+            else fast[sp - 1] = compare(a, b, CMP_EQ);
+            continue;
+          }
+          case 63: { // COMPARE_NE
+            const b = fast[--sp];
+            const a = fast[sp - 1];
+            if ((typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string')) fast[sp - 1] = a !== b;
+            else fast[sp - 1] = compare(a, b, CMP_NE);
+            continue;
+          }
+          case 64: { // COMPARE_GT
+            const b = fast[--sp];
+            const a = fast[sp - 1];
+            if (typeof a === 'number' && typeof b === 'number') fast[sp - 1] = a > b;
+            else fast[sp - 1] = compare(a, b, CMP_GT);
+            continue;
+          }
+          case 65: { // COMPARE_GE
+            const b = fast[--sp];
+            const a = fast[sp - 1];
+            if (typeof a === 'number' && typeof b === 'number') fast[sp - 1] = a >= b;
+            else fast[sp - 1] = compare(a, b, CMP_GE);
+            continue;
+          }
+          case 66: { // IS_OP
+            const b = fast[--sp];
+            const a = fast[sp - 1];
+            const r = a === b;
+            fast[sp - 1] = w >> 8 === 1 ? !r : r;
+            continue;
+          }
+          case 67: { // CONTAINS_OP
+            const b = fast[--sp];
+            const r = contains(b, fast[sp - 1]);
+            fast[sp - 1] = w >> 8 === 1 ? !r : r;
+            continue;
+          }
+          case 70: // JUMP_FORWARD
+            pc = w >> 8;
+            continue;
+          case 71: // JUMP_BACKWARD
+            pc = w >> 8;
+            if (V.pending !== 0 || intr[0] !== 0) V.checkPending();
+            continue;
+          case 72: { // POP_JUMP_IF_FALSE
+            const v = fast[--sp];
+            if (v === false || (v !== true && !truthy(v))) pc = w >> 8;
+            continue;
+          }
+          case 73: { // POP_JUMP_IF_TRUE
+            const v = fast[--sp];
+            if (v === true || (v !== false && truthy(v))) pc = w >> 8;
+            continue;
+          }
+          case 74: { // JUMP_IF_FALSE_OR_POP
+            const v = fast[sp - 1];
+            if (v === false || (v !== true && !truthy(v))) pc = w >> 8;
+            else sp--;
+            continue;
+          }
+          case 75: { // JUMP_IF_TRUE_OR_POP
+            const v = fast[sp - 1];
+            if (v === true || (v !== false && truthy(v))) pc = w >> 8;
+            else sp--;
+            continue;
+          }
+          case 76: // GET_ITER
+            fast[sp - 1] = getIter(fast[sp - 1]);
+            continue;
+          case 77: { // FOR_ITER
+            const it = fast[sp - 1];
+            let v: any;
+            if (it instanceof RangeIter) {
+              const cur = it.cur;
+              if (it.step > 0 ? cur < it.stop : cur > it.stop) {
+                it.cur = cur + it.step;
+                fast[sp++] = cur;
+                continue;
+              }
+              v = STOP;
+            } else if (it instanceof ListIter) {
+              const items = it.list.items;
+              const i = it.i;
+              if (i < items.length) {
+                it.i = i + 1;
+                fast[sp++] = items[i];
+                continue;
+              }
+              it.i = 0x7fffffff;
+              v = STOP;
+            } else if (it instanceof DictIter) {
+              v = dictIterNext(it);
+            } else {
+              const nx = (it as PyObject).type.next;
+              if (nx === null) throw typeError(`'${typeName(it)}' object is not an iterator`);
+              v = nx(it);
+            }
+            if (v === STOP) {
+              sp--;
+              pc = w >> 8;
+            } else fast[sp++] = v;
+            continue;
+          }
+          case 78: { // RETURN_VALUE
+            const r = fast[--sp];
+            V.depth--;
+            V.frame = back;
+            V.excInfo = savedExc;
+            f.pc = pc;
+            f.sp = sp;
+            return r;
+          }
+          case 80: { // RAISE_VARARGS
+            const n = w >> 8;
+            if (n === 0) {
+              const e = V.excInfo;
+              if (e === null) throw runtimeError('No active exception to reraise');
+              reraise = false;
+              throw e;
+            }
+            if (n === 1) throw raiseFrom(fast[--sp], null, false);
+            const cause = fast[--sp];
+            throw raiseFrom(fast[--sp], cause, true);
+          }
+          case 81: { // RERAISE
+            const e = fast[--sp];
+            reraise = true;
+            throw e;
+          }
+          case 82: { // PUSH_EXC_INFO
+            const e = fast[sp - 1];
+            fast[sp - 1] = V.excInfo;
+            fast[sp++] = e;
+            V.excInfo = e;
+            continue;
+          }
+          case 83: // POP_EXCEPT
+            V.excInfo = fast[--sp];
+            continue;
+          case 84: { // CHECK_EXC_MATCH
+            const t = fast[--sp];
+            const m = checkExcMatch(fast[sp - 1], t);
+            fast[sp++] = m;
+            continue;
+          }
+          case 85: // LOAD_ASSERTION_ERROR
+            fast[sp++] = T.assertionErrorType;
+            continue;
+          case 86: { // BEFORE_WITH
+            const mgr = fast[sp - 1];
+            const enter = lookupSpecial(mgr, '__enter__');
+            const exit = lookupSpecial(mgr, '__exit__');
+            if (enter === undefined || exit === undefined) throw typeError(`'${typeName(mgr)}' object does not support the context manager protocol`);
+            fast[sp - 1] = exit;
+            fast[sp++] = call(enter, [], null);
+            continue;
+          }
+          case 87: { // WITH_EXCEPT_START
+            const exc = fast[sp - 1];
+            const exit = fast[sp - 3];
+            fast[sp++] = call(exit, [typeOf(exc), exc, exc instanceof PyBaseException ? tracebackObject(exc) : null], null);
+            continue;
+          }
+          case 88: { // BEFORE_ASYNC_WITH
+            const mgr = fast[sp - 1];
+            const enter = lookupSpecial(mgr, '__aenter__');
+            const exit = lookupSpecial(mgr, '__aexit__');
+            if (enter === undefined || exit === undefined) throw typeError(`'${typeName(mgr)}' object does not support the asynchronous context manager protocol`);
+            fast[sp - 1] = exit;
+            fast[sp++] = call(enter, [], null);
+            continue;
+          }
+          case 90: { // CALL
+            const n = w >> 8;
+            const fi = sp - n - 1;
+            const fn = fast[fi];
+            let r: any;
+            if (fn instanceof PyFunction) r = callFromStack(fn, fast, fi + 1, n);
+            else if (fn instanceof PyBuiltin) r = callBuiltinFromStack(fn, fast, fi + 1, n);
+            else if (fn instanceof PyBoundMethod && fn.func instanceof PyFunction) r = callMethodFromStack(fn.func, fn.self, fast, fi + 1, n);
+            else r = call(fn, fast.slice(fi + 1, sp), null);
+            sp = fi;
+            fast[sp++] = r;
+            continue;
+          }
+          case 91: { // CALL_KW
+            const kw = (fast[--sp] as PyTuple).items as string[];
+            const n = w >> 8;
+            const fi = sp - n - 1;
+            const r = call(fast[fi], fast.slice(fi + 1, sp), kw);
+            sp = fi;
+            fast[sp++] = r;
+            continue;
+          }
+          case 92: { // CALL_FUNCTION_EX
+            let kwargs: any = null;
+            if ((w >> 8) & 1) kwargs = fast[--sp];
+            const pos = fast[--sp];
+            const fn = fast[sp - 1];
+            const args = pos instanceof PyTuple ? pos.items.slice() : toArray(pos);
+            let kwn: string[] | null = null;
+            if (kwargs !== null) {
+              kwn = [];
+              kwArgsFromDict(kwargs, args, kwn);
+              if (kwn.length === 0) kwn = null;
+            }
+            fast[sp - 1] = call(fn, args, kwn);
+            continue;
+          }
+          case 93: { // CALL_METHOD
+            const n = w >> 8;
+            const fi = sp - n - 2;
+            const fn = fast[fi];
+            const self = fast[fi + 1];
+            let r: any;
+            if (self === undefined) {
+              if (fn instanceof PyFunction) r = callFromStack(fn, fast, fi + 2, n);
+              else if (fn instanceof PyBuiltin) r = callBuiltinFromStack(fn, fast, fi + 2, n);
+              else if (fn instanceof PyBoundMethod && fn.func instanceof PyFunction) r = callMethodFromStack(fn.func, fn.self, fast, fi + 2, n);
+              else r = call(fn, fast.slice(fi + 2, sp), null);
+            } else if (fn instanceof PyFunction) r = callMethodFromStack(fn, self, fast, fi + 2, n);
+            else if (fn instanceof PyBuiltin) r = callBuiltinMethodFromStack(fn, self, fast, fi + 2, n);
+            else r = call(fn, fast.slice(fi + 1, sp), null);
+            sp = fi;
+            fast[sp++] = r;
+            continue;
+          }
+          case 94: { // CALL_METHOD_KW
+            const kw = (fast[--sp] as PyTuple).items as string[];
+            const n = w >> 8;
+            const fi = sp - n - 2;
+            const fn = fast[fi];
+            const self = fast[fi + 1];
+            const r = self === undefined ? call(fn, fast.slice(fi + 2, sp), kw) : call(fn, fast.slice(fi + 1, sp), kw);
+            sp = fi;
+            fast[sp++] = r;
+            continue;
+          }
+          case 95: { // MAKE_FUNCTION
+            const c = fast[--sp] as CodeObject;
+            const [fn, nsp] = makeFunction(c, globals, w >> 8, fast, sp);
+            sp = nsp;
+            fast[sp++] = fn;
+            continue;
+          }
+          case 96: // LOAD_BUILD_CLASS
+            fast[sp++] = V.buildClass;
+            continue;
+          case 100: { // BUILD_TUPLE
+            const n = w >> 8;
+            if (n === 0) fast[sp++] = EMPTY_TUPLE;
+            else {
+              const items = fast.slice(sp - n, sp);
+              sp -= n;
+              fast[sp++] = new PyTuple(items);
+            }
+            continue;
+          }
+          case 101: { // BUILD_LIST
+            const n = w >> 8;
+            const items = n === 0 ? [] : fast.slice(sp - n, sp);
+            sp -= n;
+            fast[sp++] = new PyList(items);
+            continue;
+          }
+          case 102: { // BUILD_SET
+            const n = w >> 8;
+            const s = newSet(fast.slice(sp - n, sp));
+            sp -= n;
+            fast[sp++] = s;
+            continue;
+          }
+          case 103: { // BUILD_MAP
+            const n = w >> 8;
+            const d = new PyDict();
+            for (let i = sp - 2 * n; i < sp; i += 2) dictSet(d, fast[i], fast[i + 1]);
+            sp -= 2 * n;
+            fast[sp++] = d;
+            continue;
+          }
+          case 104: { // BUILD_STRING
+            const n = w >> 8;
+            let s = '';
+            for (let i = sp - n; i < sp; i++) s += fast[i] as string;
+            sp -= n;
+            fast[sp++] = s;
+            continue;
+          }
+          case 105: { // LIST_APPEND
+            const v = fast[--sp];
+            (fast[sp - (w >> 8)] as PyList).items.push(v);
+            continue;
+          }
+          case 106: { // SET_ADD
+            const v = fast[--sp];
+            setAdd(fast[sp - (w >> 8)] as PySet, v);
+            continue;
+          }
+          case 107: { // MAP_ADD
+            const v = fast[--sp];
+            const k = fast[--sp];
+            dictSet(fast[sp - (w >> 8)] as PyDict, k, v);
+            continue;
+          }
+          case 108: { // LIST_EXTEND
+            const it = fast[--sp];
+            const l = fast[sp - (w >> 8)] as PyList;
+            if (it instanceof PyTuple || (it instanceof PyList && it !== l)) for (const v of it.items) l.items.push(v);
+            else {
+              try {
+                for (const v of toArray(it)) l.items.push(v);
+              } catch (e) {
+                if (e instanceof PyBaseException && e.type === T.typeErrorType && typeOf(it).iter === null && typeOf(it).getitem === null) {
+                  throw typeError(`Value after * must be an iterable, not ${typeName(it)}`);
+                }
+                throw e;
+              }
+            }
+            continue;
+          }
+          case 109: { // SET_UPDATE
+            const it = fast[--sp];
+            const s = fast[sp - (w >> 8)] as PySet;
+            forEach(it, (v) => {
+              setAdd(s, v);
+            });
+            continue;
+          }
+          case 110: { // DICT_UPDATE
+            const m = fast[--sp];
+            const d = fast[sp - (w >> 8)] as PyDict;
+            if (!(m instanceof PyDict) && lookupSpecial(m, 'keys') === undefined) throw typeError(`'${typeName(m)}' object is not a mapping`);
+            V.dictUpdate(d, m);
+            continue;
+          }
+          case 111: { // DICT_MERGE
+            const m = fast[--sp];
+            const d = fast[sp - (w >> 8)] as PyDict;
+            const fnObj = fast[sp - (w >> 8) - 2];
+            if (!(m instanceof PyDict) && lookupSpecial(m, 'keys') === undefined) {
+              throw typeError(`${fnName(fnObj)} argument after ** must be a mapping, not ${typeName(m)}`);
+            }
+            const ks: string[] = [];
+            const vs: any[] = [];
+            kwArgsFromDict(m, vs, ks);
+            for (let i = 0; i < ks.length; i++) {
+              if (dictGetStr(d, ks[i]) !== undefined) throw typeError(`${fnName(fnObj)} got multiple values for keyword argument '${ks[i]}'`);
+              dictSetStr(d, ks[i], vs[i]);
+            }
+            continue;
+          }
+          case 112: { // LIST_TO_TUPLE
+            const l = fast[sp - 1] as PyList;
+            fast[sp - 1] = l.items.length === 0 ? EMPTY_TUPLE : new PyTuple(l.items);
+            continue;
+          }
+          case 113: { // UNPACK_SEQUENCE
+            const n = w >> 8;
+            const seq = fast[--sp];
+            let items: any[];
+            if ((seq instanceof PyTuple || seq instanceof PyList) && seq.items.length === n) items = seq.items;
+            else {
+              items = [];
+              const it = getIter(seq);
+              const nx = typeOf(it).next!;
+              for (;;) {
+                const v = nx(it);
+                if (v === STOP) break;
+                if (items.length === n) throw unpackError(items.length + 1, n, true);
+                items.push(v);
+              }
+              if (items.length < n) throw unpackError(items.length, n, false);
+            }
+            for (let i = n - 1; i >= 0; i--) fast[sp++] = items[i];
+            continue;
+          }
+          case 114: { // UNPACK_EX
+            const before = (w >> 8) & 0xff;
+            const after = (w >> 16) & 0xff;
+            const items = toArray(fast[--sp]);
+            if (items.length < before + after) {
+              throw newException(T.valueErrorType, `not enough values to unpack (expected at least ${before + after}, got ${items.length})`);
+            }
+            for (let i = items.length - 1; i >= items.length - after; i--) fast[sp++] = items[i];
+            fast[sp++] = new PyList(items.slice(before, items.length - after));
+            for (let i = before - 1; i >= 0; i--) fast[sp++] = items[i];
+            continue;
+          }
+          case 115: { // FORMAT_VALUE
+            const flags = w >> 8;
+            const spec = flags & 0x04 ? (fast[--sp] as string) : '';
+            let v = fast[sp - 1];
+            const conv = flags & 0x03;
+            if (conv === 1) v = str(v);
+            else if (conv === 2) v = repr(v);
+            else if (conv === 3) v = V.ascii(v);
+            fast[sp - 1] = typeof v === 'string' && spec === '' ? v : formatValue(v, spec);
+            continue;
+          }
+          case 120: { // YIELD_VALUE
+            const v = fast[--sp];
+            f.pc = pc;
+            f.sp = sp;
+            f.yieldPc = pc - 1;
+            f.yielded = true;
+            V.depth--;
+            V.frame = back;
+            if (f.gen !== null) f.gen.exc = V.excInfo;
+            V.excInfo = savedExc;
+            return v;
+          }
+          case 121: { // YIELD_FROM
+            const v = fast[--sp];
+            const it = fast[sp - 1];
+            const r = yieldFromStep(it, v);
+            if (r === STOP) {
+              fast[sp - 1] = V.yieldFromResult;
+              V.yieldFromResult = null;
+              continue;
+            }
+            f.pc = pc - 1;
+            f.sp = sp;
+            f.yieldPc = pc - 1;
+            f.yielded = true;
+            V.depth--;
+            V.frame = back;
+            if (f.gen !== null) f.gen.exc = V.excInfo;
+            V.excInfo = savedExc;
+            return r;
+          }
+          case 122: { // GET_YIELD_FROM_ITER
+            const x = fast[sp - 1];
+            if (!(x instanceof PyGenerator)) fast[sp - 1] = getIter(x);
+            else if (x.kind === GEN_KIND_COROUTINE && f.gen !== null && f.gen.kind === GEN_KIND_GENERATOR && (code.flags & 0x100) === 0) {
+              throw typeError("cannot 'yield from' a coroutine object in a non-coroutine generator");
+            }
+            continue;
+          }
+          case 123: // GET_AWAITABLE
+            fast[sp - 1] = awaitable(fast[sp - 1]);
+            continue;
+          case 124: { // GET_AITER
+            const x = fast[sp - 1];
+            const ai = lookupSpecial(x, '__aiter__');
+            if (ai === undefined) throw typeError(`'async for' requires an object with __aiter__ method, got ${typeName(x)}`);
+            fast[sp - 1] = call(ai, [], null);
+            continue;
+          }
+          case 125: { // GET_ANEXT
+            const x = fast[sp - 1];
+            const an = lookupSpecial(x, '__anext__');
+            if (an === undefined) throw typeError(`'async for' requires an iterator with __anext__ method, got ${typeName(x)}`);
+            fast[sp++] = awaitable(call(an, [], null));
+            continue;
+          }
+          case 126: { // END_ASYNC_FOR
+            const exc = fast[--sp];
+            sp--;
+            if (exc instanceof PyBaseException && exc.type.isSubtypeOf(T.stopAsyncIterationType)) continue;
+            reraise = true;
+            throw exc;
+          }
+          case 130: { // IMPORT_NAME
+            const fromlist = fast[--sp];
+            const level = fast[sp - 1];
+            fast[sp - 1] = V.importName(names[w >> 8], globals, fromlist, level);
+            continue;
+          }
+          case 131: { // IMPORT_FROM
+            fast[sp] = V.importFrom(fast[sp - 1], names[w >> 8]);
+            sp++;
+            continue;
+          }
+          case 132: { // IMPORT_STAR
+            V.importStar(fast[--sp], f.locals ?? globals);
+            continue;
+          }
+          case 133: { // PRINT_EXPR
+            V.printExpr(fast[--sp]);
+            continue;
+          }
+          case 134: // LOAD_LOCALS
+            fast[sp++] = f.locals ?? V.localsOf(f);
+            continue;
+          default:
+            throw systemError(`bad opcode ${w & 0xff} at ${code.filename}:${code.lineAt(pc - 1)}`);
+        }
+      }
+    } catch (e0) {
+      let e: PyBaseException;
+      if (e0 instanceof PyBaseException) e = e0;
+      else e = exceptionFromHost(e0);
+      const i = pc - 1;
+      if (!reraise) {
+        addTraceback(e, code, i);
+        const ctx = V.excInfo;
+        if (ctx !== null && ctx !== e && e.context === null) {
+          // avoid cycles (CPython _PyErr_SetObject)
+          let o: PyBaseException | null = ctx;
+          let cyclic = false;
+          while (o !== null) {
+            if (o === e) {
+              cyclic = true;
+              break;
+            }
+            o = o.context;
+          }
+          if (!cyclic) e.context = ctx;
+        }
+      }
+      reraise = false;
+      const table = code.exceptionTable;
+      const k = table.length === 0 ? -1 : findHandler(table, i);
+      if (k < 0 || e === V.fatal) {
+        V.depth--;
+        V.frame = back;
+        V.excInfo = savedExc;
+        f.pc = pc;
+        f.sp = base;
+        f.yielded = false;
+        throw e;
+      }
+      sp = base + table[k + 3];
+      fast[sp++] = e;
+      pc = table[k + 2];
+    }
+  }
+}
+
+function fnName(f: any): string {
+  if (f instanceof PyFunction) return f.qualname + '()';
+  if (f instanceof PyBuiltin) return f.name + '()';
+  if (f instanceof PyBoundMethod) return fnName(f.func);
+  if (f instanceof PyType) return f.name + '()';
+  return typeName(f) + ' object';
+}
+
+/** The value of e.__traceback__ (an opaque object; None if no traceback). */
+export function tracebackObject(e: PyBaseException): any {
+  return e.traceback === null ? null : vm.tracebackOf(e);
+}
+
+export { GEN_KIND_COROUTINE, GEN_KIND_GENERATOR, Ellipsis, NotImplemented, isInstance, bindDescr, noAttr, EMPTY_SHAPE, instGet, CO_OPTIMIZED, OP_TRUEDIV, OP_FLOORDIV, OP_MOD, OP_INPLACE, PyObject, memoryError, getAttr, callBuiltin, PyCell as Cell, DELETED as _DELETED, PySet };

@@ -1,0 +1,972 @@
+// bytes, bytearray, memoryview (MicroPython py/objstr.c, objarray.c; CPython Objects/bytesobject.c,
+// bytearrayobject.c, memoryobject.c). Storage is a Uint8Array; bytearray keeps spare capacity.
+// Many methods run the str algorithms over a latin-1 view (one char per byte) and convert back.
+import { PyObject, type AttrHolder, type Shape, EMPTY_SHAPE, type PyType, OP_ADD, OP_MUL, OP_MOD, OP_INPLACE,
+  CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT } from '../object.js';
+import * as T from '../types.js';
+import { NotImplemented } from '../singletons.js';
+import { typeError, valueError, indexError, memoryError, newException, overflowError, notImplementedError } from './exceptions.js';
+import { PyTuple } from './tuple.js';
+import { PyList } from './list.js';
+import { defMethod, defClassMethod, defGetSet } from './function.js';
+import { asInt, typeName, toIndex, forEach, typeOf, STOP, lookupSpecial, call, isInstance } from '../runtime.js';
+import { PySlice, sliceIndices } from './slice.js';
+import { splitWhitespace, rsplitWhitespace, splitSep, rsplitSep, decodeBytes, strVal, strEncode, isStr } from './str.js';
+import { percentFormatBytes } from '../format.js';
+
+export class PyBytes extends PyObject {
+  readonly data: Uint8Array;
+  constructor(data: Uint8Array) {
+    super(T.bytesType);
+    this.data = data;
+  }
+}
+
+export class PyBytesSub extends PyBytes implements AttrHolder {
+  shape: Shape;
+  slots: any[];
+  constructor(type: PyType, data: Uint8Array) {
+    super(data);
+    this.type = type;
+    this.shape = EMPTY_SHAPE;
+    this.slots = [];
+  }
+}
+
+export class PyByteArray extends PyObject {
+  buf: Uint8Array;
+  len: number;
+  constructor(data: Uint8Array) {
+    super(T.bytearrayType);
+    this.buf = data;
+    this.len = data.length;
+  }
+  get data(): Uint8Array {
+    return this.buf.subarray(0, this.len);
+  }
+}
+
+export class PyByteArraySub extends PyByteArray implements AttrHolder {
+  shape: Shape;
+  slots: any[];
+  constructor(type: PyType, data: Uint8Array) {
+    super(data);
+    this.type = type;
+    this.shape = EMPTY_SHAPE;
+    this.slots = [];
+  }
+}
+
+/**
+ * A memoryview over a buffer-providing object: `obj` (bytes, bytearray or any object whose type has a
+ * `buffer` slot), byte offset `start`, `len` items of `itemsize` bytes in `format` (struct codes).
+ */
+export class PyMemoryView extends PyObject {
+  obj: any;
+  start: number;
+  len: number;
+  itemsize: number;
+  format: string;
+  readonly: boolean;
+  released: boolean;
+  constructor(obj: any, start: number, len: number, itemsize: number, format: string, readonly: boolean) {
+    super(T.memoryviewType);
+    this.obj = obj;
+    this.start = start;
+    this.len = len;
+    this.itemsize = itemsize;
+    this.format = format;
+    this.readonly = readonly;
+    this.released = false;
+  }
+}
+
+export const EMPTY_BYTES = new PyBytes(new Uint8Array(0));
+
+// ---- UTF-8 ---------------------------------------------------------------------------------------------
+
+export function utf8Encode(s: string, errors = 'strict'): Uint8Array {
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  }
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      }
+    }
+    if (c >= 0xd800 && c < 0xe000) {
+      if (errors === 'surrogatepass') {
+        /* fall through: encode as 3 bytes */
+      } else if (errors === 'ignore') continue;
+      else if (errors === 'replace') {
+        out.push(0x3f);
+        continue;
+      } else if (errors === 'surrogateescape' && c >= 0xdc80 && c < 0xdd00) {
+        out.push(c - 0xdc00);
+        continue;
+      } else throw newException(T.unicodeEncodeErrorType, `'utf-8' codec can't encode character '\\u${c.toString(16)}': surrogates not allowed`);
+    }
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return Uint8Array.from(out);
+}
+
+export function utf8Decode(b: Uint8Array, errors = 'strict'): string {
+  let s = '';
+  let i = 0;
+  const n = b.length;
+  let chunk: number[] = [];
+  const flush = () => {
+    if (chunk.length > 0) {
+      s += String.fromCharCode(...chunk);
+      chunk = [];
+    }
+  };
+  while (i < n) {
+    const c = b[i];
+    if (c < 0x80) {
+      chunk.push(c);
+      i++;
+      if (chunk.length > 4096) flush();
+      continue;
+    }
+    let need = 0;
+    let cp = 0;
+    let min = 0;
+    if (c >= 0xc2 && c < 0xe0) {
+      need = 1;
+      cp = c & 0x1f;
+      min = 0x80;
+    } else if (c >= 0xe0 && c < 0xf0) {
+      need = 2;
+      cp = c & 0x0f;
+      min = 0x800;
+    } else if (c >= 0xf0 && c < 0xf5) {
+      need = 3;
+      cp = c & 0x07;
+      min = 0x10000;
+    } else need = -1;
+    let ok = need > 0 && i + need < n + 0 && i + need <= n - 0;
+    if (ok) {
+      for (let k = 1; k <= need; k++) {
+        if (i + k >= n || (b[i + k] & 0xc0) !== 0x80) {
+          ok = false;
+          break;
+        }
+        cp = (cp << 6) | (b[i + k] & 0x3f);
+      }
+      if (ok && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))) ok = false;
+    }
+    if (!ok) {
+      if (errors === 'ignore') {
+        i++;
+        continue;
+      }
+      if (errors === 'replace') {
+        flush();
+        s += '\ufffd';
+        i++;
+        continue;
+      }
+      if (errors === 'surrogateescape') {
+        flush();
+        s += String.fromCharCode(0xdc00 + c);
+        i++;
+        continue;
+      }
+      throw newException(T.unicodeDecodeErrorType, `'utf-8' codec can't decode byte 0x${c.toString(16)} in position ${i}: invalid ${need > 0 ? 'continuation byte' : 'start byte'}`);
+    }
+    flush();
+    s += String.fromCodePoint(cp);
+    i += need + 1;
+  }
+  flush();
+  return s;
+}
+
+// ---- buffers -------------------------------------------------------------------------------------------
+
+/** The live bytes of a bytes-like object (bytes, bytearray, memoryview, buffer-slot types), or null. */
+export function bufferOf(x: any): Uint8Array | null {
+  if (x instanceof PyBytes) return x.data;
+  if (x instanceof PyByteArray) return x.buf.subarray(0, x.len);
+  if (x instanceof PyMemoryView) return mvBytes(x);
+  if (typeof x === 'object' && x !== null) {
+    const t = (x as PyObject).type;
+    if (t.buffer !== null) return t.buffer(x);
+  }
+  return null;
+}
+
+/** bufferOf or TypeError. */
+export function bytesFromBuffer(x: any): Uint8Array {
+  const b = bufferOf(x);
+  if (b !== null) return b;
+  if (typeof x === 'object' && x !== null && typeOf(x).iter !== null) return bytesFromIterable(x);
+  throw typeError(`a bytes-like object is required, not '${typeName(x)}'`);
+}
+
+function mvBytes(m: PyMemoryView): Uint8Array {
+  if (m.released) throw valueError('operation forbidden on released memoryview object');
+  const base = bufferOf(m.obj)!;
+  return base.subarray(m.start, m.start + m.len * m.itemsize);
+}
+
+export function bytesFromIterable(x: any): Uint8Array {
+  const out: number[] = [];
+  forEach(x, (v) => {
+    out.push(byteValue(v));
+  });
+  return Uint8Array.from(out);
+}
+
+export function byteValue(v: any): number {
+  const i = asInt(v);
+  if (i === undefined) {
+    if (typeof v === 'object' && v !== null && lookupSpecial(v, '__index__') !== undefined) return byteValue(toIndex(v));
+    throw typeError(`'${typeName(v)}' object cannot be interpreted as an integer`);
+  }
+  if (typeof i === 'bigint' || i < 0 || i > 255) throw valueError('bytes must be in range(0, 256)');
+  return i;
+}
+
+export function latin1(b: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
+  return s;
+}
+
+export function fromLatin1(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+export function bytesRepr(b: Uint8Array, prefix = 'b'): string {
+  let hasSq = false;
+  let hasDq = false;
+  for (const c of b) {
+    if (c === 0x27) hasSq = true;
+    else if (c === 0x22) hasDq = true;
+  }
+  const q = hasSq && !hasDq ? '"' : "'";
+  let out = prefix + q;
+  for (const c of b) {
+    if (c === 0x5c) out += '\\\\';
+    else if (c === 0x09) out += '\\t';
+    else if (c === 0x0a) out += '\\n';
+    else if (c === 0x0d) out += '\\r';
+    else if (c === q.charCodeAt(0)) out += '\\' + q;
+    else if (c >= 0x20 && c < 0x7f) out += String.fromCharCode(c);
+    else out += '\\x' + c.toString(16).padStart(2, '0');
+  }
+  return out + q;
+}
+
+function cmpBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+
+function cmpResult(c: number, op: number): boolean {
+  switch (op) {
+    case CMP_LT: return c < 0;
+    case CMP_LE: return c <= 0;
+    case CMP_EQ: return c === 0;
+    case CMP_NE: return c !== 0;
+    case CMP_GT: return c > 0;
+    default: return c >= 0;
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+function repeat(a: Uint8Array, n: any): Uint8Array {
+  const k = asInt(n);
+  if (k === undefined) throw typeError(`can't multiply sequence by non-int of type '${typeName(n)}'`);
+  if (typeof k === 'bigint') {
+    if (k <= 0n) return new Uint8Array(0);
+    throw overflowError('cannot fit int into an index-sized integer');
+  }
+  if (k <= 0 || a.length === 0) return new Uint8Array(0);
+  if (a.length * k > 1 << 28) throw memoryError();
+  const out = new Uint8Array(a.length * k);
+  for (let i = 0; i < k; i++) out.set(a, i * a.length);
+  return out;
+}
+
+/** Arguments that may be bytes-like or (for some methods) an int. */
+function subArg(x: any): Uint8Array {
+  const b = bufferOf(x);
+  if (b === null) {
+    const i = asInt(x);
+    if (i !== undefined) return Uint8Array.of(byteValue(i));
+    throw typeError(`argument should be integer or bytes-like object, not '${typeName(x)}'`);
+  }
+  return b;
+}
+
+function bytesArg(x: any): Uint8Array {
+  const b = bufferOf(x);
+  if (b === null) throw typeError(`a bytes-like object is required, not '${typeName(x)}'`);
+  return b;
+}
+
+function indexFrom(data: Uint8Array, key: any, what: string): number {
+  const i = asInt(key) ?? toIndex(key);
+  const n = data.length;
+  const k = typeof i === 'bigint' ? -1 : i < 0 ? i + n : i;
+  if (k < 0 || k >= n) throw indexError(`${what} index out of range`);
+  return k;
+}
+
+function getSlice(data: Uint8Array, key: PySlice): Uint8Array {
+  const [start, stop, step, count] = sliceIndices(key, data.length);
+  if (step === 1) return data.slice(start, stop);
+  const out = new Uint8Array(count);
+  for (let k = 0, i = start; k < count; k++, i += step) out[k] = data[i];
+  return out;
+}
+
+/** Make bytes from the arguments of bytes()/bytearray(). */
+function bytesInit(args: any[], kwnames: readonly string[] | null, what: string): Uint8Array {
+  const nkw = kwnames?.length ?? 0;
+  const npos = args.length - nkw;
+  let src: any = npos > 0 ? args[0] : undefined;
+  let encoding: any = npos > 1 ? args[1] : undefined;
+  let errors: any = npos > 2 ? args[2] : undefined;
+  for (let i = 0; i < nkw; i++) {
+    const k = kwnames![i];
+    if (k === 'source') src = args[npos + i];
+    else if (k === 'encoding') encoding = args[npos + i];
+    else if (k === 'errors') errors = args[npos + i];
+    else throw typeError(`'${k}' is an invalid keyword argument for ${what}()`);
+  }
+  if (src === undefined) {
+    if (encoding !== undefined) throw typeError('encoding without a string argument');
+    return new Uint8Array(0);
+  }
+  if (isStr(src)) {
+    if (encoding === undefined) throw typeError('string argument without an encoding');
+    return strEncode(strVal(src), encoding, errors);
+  }
+  if (encoding !== undefined) throw typeError('encoding without a string argument');
+  const i = asInt(src);
+  if (i !== undefined) {
+    if (i < 0) throw valueError('negative count');
+    if (typeof i === 'bigint' || i > 1 << 28) throw memoryError();
+    return new Uint8Array(i);
+  }
+  const b = bufferOf(src);
+  if (b !== null) return b.slice();
+  if (typeof src === 'object' && src !== null) {
+    const bm = lookupSpecial(src, '__bytes__');
+    if (bm !== undefined) return bytesArg(call(bm, [], null)).slice();
+    if (typeOf(src).iter !== null || typeOf(src).getitem !== null) return bytesFromIterable(src);
+  }
+  throw typeError(`cannot convert '${typeName(src)}' object to ${what}`);
+}
+
+// ---- bytearray storage ---------------------------------------------------------------------------------
+
+export function baEnsure(b: PyByteArray, n: number): void {
+  if (n <= b.buf.length) return;
+  if (n > 1 << 29) throw memoryError();
+  let cap = Math.max(16, b.buf.length * 2);
+  while (cap < n) cap *= 2;
+  const nb = new Uint8Array(cap);
+  nb.set(b.buf.subarray(0, b.len));
+  b.buf = nb;
+}
+
+export function baAppend(b: PyByteArray, data: Uint8Array): void {
+  baEnsure(b, b.len + data.length);
+  b.buf.set(data, b.len);
+  b.len += data.length;
+}
+
+/** Replace bytes [start, stop) with data. */
+function baSplice(b: PyByteArray, start: number, stop: number, data: Uint8Array): void {
+  const tail = b.buf.slice(stop, b.len);
+  const newLen = start + data.length + tail.length;
+  baEnsure(b, newLen);
+  b.buf.set(data, start);
+  b.buf.set(tail, start + data.length);
+  if (newLen < b.len) b.buf.fill(0, newLen, b.len);
+  b.len = newLen;
+}
+
+function baSetItem(b: PyByteArray, key: any, value: any): void {
+  if (key instanceof PySlice) {
+    const n = b.len;
+    const [start, stop, step, count] = sliceIndices(key, n);
+    if (value === undefined) {
+      if (step === 1) {
+        baSplice(b, start, Math.max(start, stop), new Uint8Array(0));
+        return;
+      }
+      const keep: number[] = [];
+      const del = new Set<number>();
+      for (let k = 0, i = start; k < count; k++, i += step) del.add(i);
+      for (let i = 0; i < n; i++) if (!del.has(i)) keep.push(b.buf[i]);
+      b.len = 0;
+      baAppend(b, Uint8Array.from(keep));
+      return;
+    }
+    const asInt1 = asInt(value);
+    const data = asInt1 !== undefined ? new Uint8Array(Number(asInt1)) : bufferOf(value) !== null ? bufferOf(value)!.slice() : bytesFromIterable(value);
+    if (step === 1) {
+      baSplice(b, start, Math.max(start, stop), data);
+      return;
+    }
+    if (data.length !== count) throw valueError(`attempt to assign bytes of size ${data.length} to extended slice of size ${count}`);
+    for (let k = 0, i = start; k < count; k++, i += step) b.buf[i] = data[k];
+    return;
+  }
+  const i = indexFrom(b.buf.subarray(0, b.len), key, 'bytearray');
+  if (value === undefined) {
+    baSplice(b, i, i + 1, new Uint8Array(0));
+    return;
+  }
+  b.buf[i] = byteValue(value);
+}
+
+// ---- memoryview ----------------------------------------------------------------------------------------
+
+const ITEMSIZE: Record<string, number> = { b: 1, B: 1, h: 2, H: 2, i: 4, I: 4, l: 4, L: 4, q: 8, Q: 8, f: 4, d: 8 };
+
+export function memoryviewOf(obj: any): PyMemoryView {
+  if (obj instanceof PyMemoryView) return new PyMemoryView(obj.obj, obj.start, obj.len, obj.itemsize, obj.format, obj.readonly);
+  if (obj instanceof PyBytes) return new PyMemoryView(obj, 0, obj.data.length, 1, 'B', true);
+  if (obj instanceof PyByteArray) return new PyMemoryView(obj, 0, obj.len, 1, 'B', false);
+  const t = typeOf(obj);
+  if (t.buffer !== null) {
+    const b = t.buffer(obj)!;
+    const fmt = typeof (obj as { typecode?: unknown }).typecode === 'string' ? (obj as { typecode: string }).typecode : 'B';
+    const size = ITEMSIZE[fmt] ?? 1;
+    return new PyMemoryView(obj, 0, Math.floor(b.length / size), size, fmt, false);
+  }
+  throw typeError(`memoryview: a bytes-like object is required, not '${typeName(obj)}'`);
+}
+
+function mvGet(m: PyMemoryView, i: number): any {
+  const b = mvBytes(m);
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const o = i * m.itemsize;
+  switch (m.format) {
+    case 'B': return b[o];
+    case 'b': return dv.getInt8(o);
+    case 'h': return dv.getInt16(o, true);
+    case 'H': return dv.getUint16(o, true);
+    case 'i': case 'l': return dv.getInt32(o, true);
+    case 'I': case 'L': return dv.getUint32(o, true);
+    case 'q': { const v = dv.getBigInt64(o, true); return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v; }
+    case 'Q': { const v = dv.getBigUint64(o, true); return v <= 9007199254740991n ? Number(v) : v; }
+    case 'f': return floatBox(dv.getFloat32(o, true));
+    case 'd': return floatBox(dv.getFloat64(o, true));
+    default: return b[o];
+  }
+}
+
+let floatBox: (v: number) => any = () => null;
+export function setFloatBox(f: (v: number) => any): void {
+  floatBox = f;
+}
+
+function mvSet(m: PyMemoryView, i: number, v: any): void {
+  const b = mvBytes(m);
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const o = i * m.itemsize;
+  if (m.format === 'f' || m.format === 'd') {
+    const x = (v as { value?: number }).value ?? Number(asInt(v));
+    if (m.format === 'f') dv.setFloat32(o, x, true);
+    else dv.setFloat64(o, x, true);
+    return;
+  }
+  const x = asInt(v);
+  if (x === undefined) throw typeError(`memoryview: invalid type for format '${m.format}'`);
+  switch (m.format) {
+    case 'B': case 'b':
+      if (m.format === 'B' && (x < 0 || x > 255)) throw valueError(`memoryview: invalid value for format 'B'`);
+      b[o] = Number(x) & 0xff;
+      break;
+    case 'h': case 'H': dv.setUint16(o, Number(x) & 0xffff, true); break;
+    case 'i': case 'l': case 'I': case 'L': dv.setUint32(o, Number(BigInt.asUintN(32, BigInt(x))), true); break;
+    default: dv.setBigUint64(o, BigInt.asUintN(64, BigInt(x)), true);
+  }
+}
+
+// ---- setup ---------------------------------------------------------------------------------------------
+
+function bytesMethods(t: PyType, mutable: boolean): void {
+  const D = (self: any): Uint8Array => bufferOf(self)!;
+  const mk = (self: any, data: Uint8Array): any => (mutable ? new PyByteArray(data) : new PyBytes(data));
+  const L = (self: any) => latin1(D(self));
+  defMethod(t, 'decode', (self, encoding, errors) => decodeBytes(D(self), encoding, errors), { params: 'self, encoding, errors', min: 1 });
+  defMethod(t, 'hex', (self, sep) => {
+    const parts: string[] = [];
+    for (const c of D(self)) parts.push(c.toString(16).padStart(2, '0'));
+    return parts.join(sep === undefined ? '' : strVal(sep));
+  }, { params: 'self, sep', min: 1 });
+  defMethod(t, 'find', (self, sub, a, b) => findBytes(D(self), subArg(sub), a, b, false), { params: 'self, sub, start, end, /', min: 2 });
+  defMethod(t, 'rfind', (self, sub, a, b) => findBytes(D(self), subArg(sub), a, b, true), { params: 'self, sub, start, end, /', min: 2 });
+  defMethod(t, 'index', (self, sub, a, b) => {
+    const r = findBytes(D(self), subArg(sub), a, b, false);
+    if (r < 0) throw valueError('subsection not found');
+    return r;
+  }, { params: 'self, sub, start, end, /', min: 2 });
+  defMethod(t, 'rindex', (self, sub, a, b) => {
+    const r = findBytes(D(self), subArg(sub), a, b, true);
+    if (r < 0) throw valueError('subsection not found');
+    return r;
+  }, { params: 'self, sub, start, end, /', min: 2 });
+  defMethod(t, 'count', (self, sub, a, b) => {
+    const data = D(self);
+    const [s, e] = clampRange(data.length, a, b);
+    const hay = latin1(data.subarray(s, Math.max(s, e)));
+    const needle = latin1(subArg(sub));
+    if (needle.length === 0) return hay.length + 1;
+    let n = 0;
+    let i = 0;
+    for (;;) {
+      const j = hay.indexOf(needle, i);
+      if (j < 0) return n;
+      n++;
+      i = j + needle.length;
+    }
+  }, { params: 'self, sub, start, end, /', min: 2 });
+  defMethod(t, 'startswith', (self, p, a, b) => {
+    const data = D(self);
+    const [s, e] = clampRange(data.length, a, b);
+    const seg = latin1(data.subarray(s, Math.max(s, e)));
+    const test = (x: any) => seg.startsWith(latin1(bytesArg(x)));
+    return p instanceof PyTuple ? p.items.some(test) : test(p);
+  }, { params: 'self, prefix, start, end, /', min: 2 });
+  defMethod(t, 'endswith', (self, p, a, b) => {
+    const data = D(self);
+    const [s, e] = clampRange(data.length, a, b);
+    const seg = latin1(data.subarray(s, Math.max(s, e)));
+    const test = (x: any) => seg.endsWith(latin1(bytesArg(x)));
+    return p instanceof PyTuple ? p.items.some(test) : test(p);
+  }, { params: 'self, suffix, start, end, /', min: 2 });
+  defMethod(t, 'split', (self, sep, maxsplit) => {
+    const m = maxsplit === undefined ? -1 : Number(toIndex(maxsplit));
+    const parts = sep === undefined || sep === null ? splitWhitespace(L(self), m) : splitSep(L(self), latin1(bytesArg(sep)), m);
+    return new PyList(parts.map((p) => mk(self, fromLatin1(p))));
+  }, { params: 'self, sep, maxsplit', min: 1 });
+  defMethod(t, 'rsplit', (self, sep, maxsplit) => {
+    const m = maxsplit === undefined ? -1 : Number(toIndex(maxsplit));
+    const parts = sep === undefined || sep === null ? rsplitWhitespace(L(self), m) : rsplitSep(L(self), latin1(bytesArg(sep)), m);
+    return new PyList(parts.map((p) => mk(self, fromLatin1(p))));
+  }, { params: 'self, sep, maxsplit', min: 1 });
+  const strip = (left: boolean, right: boolean) => (self: any, chars: any) => {
+    const s = L(self);
+    const cs = chars === undefined || chars === null ? ' \t\n\r\x0b\x0c' : latin1(bytesArg(chars));
+    let i = 0;
+    let j = s.length;
+    if (left) while (i < j && cs.includes(s[i])) i++;
+    if (right) while (j > i && cs.includes(s[j - 1])) j--;
+    return mk(self, fromLatin1(s.slice(i, j)));
+  };
+  defMethod(t, 'strip', strip(true, true), { params: 'self, chars, /', min: 1 });
+  defMethod(t, 'lstrip', strip(true, false), { params: 'self, chars, /', min: 1 });
+  defMethod(t, 'rstrip', strip(false, true), { params: 'self, chars, /', min: 1 });
+  defMethod(t, 'replace', (self, old, nw, cnt) => {
+    const s = L(self);
+    const o = latin1(bytesArg(old));
+    const r = latin1(bytesArg(nw));
+    let c = cnt === undefined ? -1 : Number(toIndex(cnt));
+    if (o.length === 0) {
+      let out = '';
+      let k = 0;
+      for (; k < s.length && c !== 0; k++, c--) out += r + s[k];
+      if (c !== 0) out += r;
+      return mk(self, fromLatin1(out + s.slice(k)));
+    }
+    let out = '';
+    let i = 0;
+    while (c !== 0) {
+      const j = s.indexOf(o, i);
+      if (j < 0) break;
+      out += s.slice(i, j) + r;
+      i = j + o.length;
+      c--;
+    }
+    return mk(self, fromLatin1(out + s.slice(i)));
+  }, { params: 'self, old, new, count, /', min: 3 });
+  defMethod(t, 'join', (self, it) => {
+    const sep = D(self);
+    const parts: Uint8Array[] = [];
+    let i = 0;
+    forEach(it, (v) => {
+      const b = bufferOf(v);
+      if (b === null) throw typeError(`sequence item ${i}: expected a bytes-like object, ${typeName(v)} found`);
+      parts.push(b);
+      i++;
+    });
+    let n = 0;
+    for (const p of parts) n += p.length;
+    n += sep.length * Math.max(0, parts.length - 1);
+    const out = new Uint8Array(n);
+    let o = 0;
+    parts.forEach((p, k) => {
+      if (k > 0) {
+        out.set(sep, o);
+        o += sep.length;
+      }
+      out.set(p, o);
+      o += p.length;
+    });
+    return mk(self, out);
+  }, 2);
+  const partition = (rev: boolean) => (self: any, sep: any) => {
+    const s = L(self);
+    const p = latin1(bytesArg(sep));
+    if (p.length === 0) throw valueError('empty separator');
+    const i = rev ? s.lastIndexOf(p) : s.indexOf(p);
+    const f = (x: string) => mk(self, fromLatin1(x));
+    if (i < 0) return rev ? new PyTuple([f(''), f(''), f(s)]) : new PyTuple([f(s), f(''), f('')]);
+    return new PyTuple([f(s.slice(0, i)), f(p), f(s.slice(i + p.length))]);
+  };
+  defMethod(t, 'partition', partition(false), 2);
+  defMethod(t, 'rpartition', partition(true), 2);
+  const caseMap = (f: (s: string) => string) => (self: any) => mk(self, fromLatin1(f(L(self))));
+  defMethod(t, 'upper', caseMap((s) => s.replace(/[a-z]+/g, (m) => m.toUpperCase())), 1);
+  defMethod(t, 'lower', caseMap((s) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase())), 1);
+  const isx = (re: RegExp) => (self: any) => {
+    const s = L(self);
+    return s.length > 0 && re.test(s);
+  };
+  defMethod(t, 'isdigit', isx(/^[0-9]+$/), 1);
+  defMethod(t, 'isalpha', isx(/^[a-zA-Z]+$/), 1);
+  defMethod(t, 'isalnum', isx(/^[a-zA-Z0-9]+$/), 1);
+  defMethod(t, 'isspace', isx(/^[ \t\n\r\x0b\x0c]+$/), 1);
+  defMethod(t, 'isupper', (self) => /[A-Z]/.test(L(self)) && !/[a-z]/.test(L(self)), 1);
+  defMethod(t, 'islower', (self) => /[a-z]/.test(L(self)) && !/[A-Z]/.test(L(self)), 1);
+  const padf = (where: 'l' | 'r' | 'c') => (self: any, width: any, fill: any) => {
+    const s = L(self);
+    const w = Number(toIndex(width));
+    const f = fill === undefined ? ' ' : latin1(bytesArg(fill));
+    if (f.length !== 1) throw typeError('argument 2 must be a byte string of length 1');
+    if (w <= s.length) return mk(self, fromLatin1(s));
+    const total = w - s.length;
+    let out: string;
+    if (where === 'l') out = s + f.repeat(total);
+    else if (where === 'r') out = f.repeat(total) + s;
+    else {
+      const left = Math.floor(total / 2) + (total & w & 1);
+      out = f.repeat(left) + s + f.repeat(total - left);
+    }
+    return mk(self, fromLatin1(out));
+  };
+  defMethod(t, 'center', padf('c'), { params: 'self, width, fillchar, /', min: 2 });
+  defMethod(t, 'ljust', padf('l'), { params: 'self, width, fillchar, /', min: 2 });
+  defMethod(t, 'rjust', padf('r'), { params: 'self, width, fillchar, /', min: 2 });
+  defClassMethod(t, 'fromhex', (cls, s) => {
+    const text = strVal(s);
+    const out: number[] = [];
+    let i = 0;
+    while (i < text.length) {
+      if (/\s/.test(text[i])) {
+        i++;
+        continue;
+      }
+      const pair = text.slice(i, i + 2);
+      if (!/^[0-9a-fA-F]{2}$/.test(pair)) throw valueError(`non-hexadecimal number found in fromhex() arg at position ${i + (/^[0-9a-fA-F]/.test(pair) ? 1 : 0)}`);
+      out.push(parseInt(pair, 16));
+      i += 2;
+    }
+    const data = Uint8Array.from(out);
+    if (cls === T.bytesType) return new PyBytes(data);
+    if (cls === T.bytearrayType) return new PyByteArray(data);
+    return call(cls, [new PyBytes(data)], null);
+  }, 2);
+}
+
+function clampRange(n: number, a: any, b: any): [number, number] {
+  let s = a === undefined || a === null ? 0 : Number(toIndex(a));
+  let e = b === undefined || b === null ? n : Number(toIndex(b));
+  if (s < 0) s = Math.max(0, s + n);
+  if (e < 0) e = Math.max(0, e + n);
+  if (e > n) e = n;
+  return [s, e];
+}
+
+function findBytes(data: Uint8Array, sub: Uint8Array, a: any, b: any, rev: boolean): number {
+  const [s, e] = clampRange(data.length, a, b);
+  if (s > e) return -1;
+  const hay = latin1(data.subarray(0, e));
+  const needle = latin1(sub);
+  const r = rev ? hay.lastIndexOf(needle) : hay.indexOf(needle, s);
+  return r >= s ? r : -1;
+}
+
+export class BytesIter extends PyObject {
+  obj: any;
+  i: number;
+  constructor(obj: any) {
+    super(T.bytesIteratorType);
+    this.obj = obj;
+    this.i = 0;
+  }
+}
+
+export function setupBytes(): void {
+  for (const [t, mutable] of [[T.bytesType, false], [T.bytearrayType, true]] as const) {
+    t.buffer = (x) => bufferOf(x);
+    t.len = (x) => bufferOf(x)!.length;
+    t.bool = (x) => bufferOf(x)!.length > 0;
+    t.iter = (x) => new BytesIter(x);
+    t.richcmp = (op, a, b) => {
+      const x = bufferOf(a)!;
+      const y = b instanceof PyBytes || b instanceof PyByteArray || b instanceof PyMemoryView ? bufferOf(b) : null;
+      if (y === null) return NotImplemented;
+      return cmpResult(cmpBytes(x, y), op);
+    };
+    t.contains = (x, item) => {
+      const data = bufferOf(x)!;
+      const i = asInt(item);
+      if (i !== undefined) return data.includes(byteValue(i));
+      const sub = bufferOf(item);
+      if (sub === null) throw typeError(`a bytes-like object is required, not '${typeName(item)}'`);
+      return latin1(data).includes(latin1(sub));
+    };
+    t.binop = (op, a, b, reflected) => {
+      const inplace = op >= OP_INPLACE;
+      const base = inplace ? op - OP_INPLACE : op;
+      if (base === OP_ADD) {
+        if (reflected) return NotImplemented;
+        const y = bufferOf(b);
+        if (y === null) return NotImplemented;
+        if (inplace) {
+          if (!mutable) return NotImplemented;
+          baAppend(a as PyByteArray, y.slice());
+          return a;
+        }
+        const r = concat(bufferOf(a)!, y);
+        return mutable ? new PyByteArray(r) : new PyBytes(r);
+      }
+      if (base === OP_MUL) {
+        const self = reflected ? b : a;
+        const n = reflected ? a : b;
+        if (asInt(n) === undefined) return NotImplemented;
+        const r = repeat(bufferOf(self)!, n);
+        if (inplace && mutable) {
+          const ba = a as PyByteArray;
+          ba.len = 0;
+          baAppend(ba, r);
+          return ba;
+        }
+        return mutable ? new PyByteArray(r) : new PyBytes(r);
+      }
+      if (base === OP_MOD && !reflected && !inplace) {
+        const r = percentFormatBytes(bufferOf(a)!, b);
+        return mutable ? new PyByteArray(r) : new PyBytes(r);
+      }
+      return NotImplemented;
+    };
+    t.getitem = (x, key) => {
+      const data = bufferOf(x)!;
+      if (key instanceof PySlice) {
+        const r = getSlice(data, key);
+        return mutable ? new PyByteArray(r) : new PyBytes(r);
+      }
+      return data[indexFrom(data, key, mutable ? 'bytearray' : 'bytes')];
+    };
+    bytesMethods(t, mutable);
+  }
+  const bt = T.bytesType;
+  bt.repr = (x) => bytesRepr((x as PyBytes).data);
+  bt.hash = (x) => {
+    const d = (x as PyBytes).data;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < d.length; i++) {
+      h ^= d[i];
+      h = Math.imul(h, 0x01000193);
+    }
+    return h >>> 1;
+  };
+  bt.keyKind = 2;
+  bt.alloc = (type) => new PyBytesSub(type, new Uint8Array(0));
+  bt.make = (type, args, kwnames) => {
+    if (args.length === 1 && kwnames === null && args[0] instanceof PyBytes && args[0].type === T.bytesType && type === T.bytesType) return args[0];
+    const data = bytesInit(args, kwnames, 'bytes');
+    return type === T.bytesType ? new PyBytes(data) : new PyBytesSub(type, data);
+  };
+  defMethod(bt, '__bytes__', (self) => new PyBytes((self as PyBytes).data), 1);
+
+  const ba = T.bytearrayType;
+  ba.repr = (x) => `bytearray(${bytesRepr(bufferOf(x)!)})`;
+  ba.keyKind = 3;
+  ba.alloc = (type) => new PyByteArraySub(type, new Uint8Array(0));
+  ba.setitem = (x, key, value) => baSetItem(x as PyByteArray, key, value);
+  ba.make = (type, args, kwnames) => {
+    const data = bytesInit(args, kwnames, 'bytearray');
+    return type === T.bytearrayType ? new PyByteArray(data) : new PyByteArraySub(type, data);
+  };
+  defMethod(ba, 'append', (self, v) => {
+    baAppend(self as PyByteArray, Uint8Array.of(byteValue(v)));
+    return null;
+  }, 2);
+  defMethod(ba, 'extend', (self, it) => {
+    const b = bufferOf(it);
+    baAppend(self as PyByteArray, b !== null ? b.slice() : bytesFromIterable(it));
+    return null;
+  }, 2);
+  defMethod(ba, 'insert', (self, i, v) => {
+    const b = self as PyByteArray;
+    let k = Number(toIndex(i));
+    if (k < 0) k = Math.max(0, k + b.len);
+    if (k > b.len) k = b.len;
+    baSplice(b, k, k, Uint8Array.of(byteValue(v)));
+    return null;
+  }, 3);
+  defMethod(ba, 'pop', (self, i) => {
+    const b = self as PyByteArray;
+    if (b.len === 0) throw indexError('pop from empty bytearray');
+    let k = i === undefined ? b.len - 1 : Number(toIndex(i));
+    if (k < 0) k += b.len;
+    if (k < 0 || k >= b.len) throw indexError('pop index out of range');
+    const v = b.buf[k];
+    baSplice(b, k, k + 1, new Uint8Array(0));
+    return v;
+  }, { params: 'self, index', min: 1 });
+  defMethod(ba, 'remove', (self, v) => {
+    const b = self as PyByteArray;
+    const x = byteValue(v);
+    const k = b.buf.subarray(0, b.len).indexOf(x);
+    if (k < 0) throw valueError('value not found in bytearray');
+    baSplice(b, k, k + 1, new Uint8Array(0));
+    return null;
+  }, 2);
+  defMethod(ba, 'clear', (self) => {
+    (self as PyByteArray).len = 0;
+    return null;
+  }, 1);
+  defMethod(ba, 'copy', (self) => new PyByteArray(bufferOf(self)!.slice()), 1);
+  defMethod(ba, 'reverse', (self) => {
+    bufferOf(self)!.reverse();
+    return null;
+  }, 1);
+  defMethod(ba, '__init__', (args: any[], kwnames: readonly string[] | null) => {
+    const self = args[0] as PyByteArray;
+    const data = bytesInit(args.slice(1), kwnames, 'bytearray');
+    self.len = 0;
+    baAppend(self, data);
+    return null;
+  }, { raw: true, min: 1 });
+
+  const mv = T.memoryviewType;
+  mv.buffer = (x) => mvBytes(x as PyMemoryView);
+  mv.len = (x) => {
+    const m = x as PyMemoryView;
+    if (m.released) throw valueError('operation forbidden on released memoryview object');
+    return m.len;
+  };
+  mv.iter = (x) => new BytesIter(x);
+  mv.keyKind = 3;
+  mv.make = (_type, args, kwnames) => {
+    if (kwnames !== null && kwnames.length > 0) throw typeError('memoryview() takes no keyword arguments');
+    if (args.length !== 1) throw typeError(`memoryview() takes exactly one argument (${args.length} given)`);
+    return memoryviewOf(args[0]);
+  };
+  mv.repr = (x) => `<memory at ${'0x' + (0x7f0000a00000 + ((x as PyMemoryView).start | 0)).toString(16)}>`;
+  mv.richcmp = (op, a, b) => {
+    if (op !== CMP_EQ && op !== CMP_NE) return NotImplemented;
+    const y = bufferOf(b);
+    if (y === null) return NotImplemented;
+    const e = cmpBytes(mvBytes(a as PyMemoryView), y) === 0;
+    return op === CMP_EQ ? e : !e;
+  };
+  mv.getitem = (x, key) => {
+    const m = x as PyMemoryView;
+    if (m.released) throw valueError('operation forbidden on released memoryview object');
+    if (key instanceof PySlice) {
+      const [start, stop, step] = sliceIndices(key, m.len);
+      if (step !== 1) throw notImplementedError('memoryview slices with step != 1');
+      return new PyMemoryView(m.obj, m.start + start * m.itemsize, Math.max(0, stop - start), m.itemsize, m.format, m.readonly);
+    }
+    const i = asInt(key) ?? toIndex(key);
+    let k = Number(i);
+    if (k < 0) k += m.len;
+    if (k < 0 || k >= m.len) throw indexError('index out of range');
+    return mvGet(m, k);
+  };
+  mv.setitem = (x, key, value) => {
+    const m = x as PyMemoryView;
+    if (m.readonly) throw typeError('cannot modify read-only memory');
+    if (value === undefined) throw typeError('cannot delete memory');
+    if (key instanceof PySlice) {
+      const [start, stop, step] = sliceIndices(key, m.len);
+      if (step !== 1) throw typeError('memoryview: only slices with step=1 (aka None) are supported');
+      const src = bufferOf(value);
+      if (src === null) throw typeError(`a bytes-like object is required, not '${typeName(value)}'`);
+      const n = Math.max(0, stop - start) * m.itemsize;
+      if (src.length !== n) throw valueError('memoryview assignment: lvalue and rvalue have different structures');
+      mvBytes(m).set(src.slice(), start * m.itemsize);
+      return;
+    }
+    let k = Number(toIndex(key));
+    if (k < 0) k += m.len;
+    if (k < 0 || k >= m.len) throw indexError('index out of range');
+    mvSet(m, k, value);
+  };
+  defMethod(mv, 'tobytes', (self) => new PyBytes(mvBytes(self as PyMemoryView).slice()), 1);
+  defMethod(mv, 'tolist', (self) => {
+    const m = self as PyMemoryView;
+    const out: any[] = [];
+    for (let i = 0; i < m.len; i++) out.push(mvGet(m, i));
+    return new PyList(out);
+  }, 1);
+  defMethod(mv, 'hex', (self) => Array.from(mvBytes(self as PyMemoryView), (c) => c.toString(16).padStart(2, '0')).join(''), 1);
+  defMethod(mv, 'release', (self) => {
+    (self as PyMemoryView).released = true;
+    return null;
+  }, 1);
+  defMethod(mv, '__enter__', (self) => self, 1);
+  defMethod(mv, '__exit__', (self) => {
+    (self as PyMemoryView).released = true;
+    return null;
+  }, { raw: true, min: 1 });
+  defGetSet(mv, 'itemsize', (self) => (self as PyMemoryView).itemsize);
+  defGetSet(mv, 'format', (self) => (self as PyMemoryView).format);
+  defGetSet(mv, 'readonly', (self) => (self as PyMemoryView).readonly);
+  defGetSet(mv, 'nbytes', (self) => (self as PyMemoryView).len * (self as PyMemoryView).itemsize);
+  defGetSet(mv, 'obj', (self) => (self as PyMemoryView).obj);
+  void isInstance;
+  void STOP;
+}
+
+export function bytesIterNext(it: BytesIter): any {
+  const o = it.obj;
+  if (o instanceof PyMemoryView) {
+    if (it.i >= o.len) return STOP;
+    return mvGet(o, it.i++);
+  }
+  const d = bufferOf(o)!;
+  if (it.i >= d.length) return STOP;
+  return d[it.i++];
+}

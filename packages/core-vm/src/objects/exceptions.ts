@@ -1,0 +1,247 @@
+// BaseException and the builtin hierarchy (MicroPython py/objexcept.c, CPython Objects/exceptions.c).
+// Python exceptions are thrown as these objects directly (no JS Error: no stack capture cost).
+import { PyInstance, type PyType } from '../object.js';
+import * as T from '../types.js';
+import { PyTuple, EMPTY_TUPLE } from './tuple.js';
+
+/** One traceback line: where an exception passed through a frame. */
+export interface TbEntry {
+  filename: string;
+  line: number;
+  name: string;
+}
+
+export class PyBaseException extends PyInstance {
+  args: PyTuple;
+  /** Traceback entries, innermost first (printed in reverse). */
+  traceback: TbEntry[] | null;
+  cause: PyBaseException | null;
+  context: PyBaseException | null;
+  suppressContext: boolean;
+  /** Type-specific data (SyntaxError location, ImportError name/path), or null. */
+  extra: any;
+  constructor(type: PyType, args: PyTuple) {
+    super(type);
+    this.args = args;
+    this.traceback = null;
+    this.cause = null;
+    this.context = null;
+    this.suppressContext = false;
+    this.extra = null;
+  }
+}
+
+/** Make an exception instance of a builtin exception type with the given args. */
+export function newException(type: PyType, ...args: any[]): PyBaseException {
+  return new PyBaseException(type, args.length === 0 ? EMPTY_TUPLE : new PyTuple(args));
+}
+
+export const typeError = (msg: string): PyBaseException => newException(T.typeErrorType, msg);
+export const valueError = (msg: string): PyBaseException => newException(T.valueErrorType, msg);
+export const indexError = (msg: string): PyBaseException => newException(T.indexErrorType, msg);
+export const keyError = (key: any): PyBaseException => newException(T.keyErrorType, key);
+export const attributeError = (msg: string): PyBaseException => newException(T.attributeErrorType, msg);
+export const nameError = (msg: string): PyBaseException => newException(T.nameErrorType, msg);
+export const runtimeError = (msg: string): PyBaseException => newException(T.runtimeErrorType, msg);
+export const overflowError = (msg: string): PyBaseException => newException(T.overflowErrorType, msg);
+export const zeroDivisionError = (msg: string): PyBaseException => newException(T.zeroDivisionErrorType, msg);
+export const notImplementedError = (msg: string): PyBaseException => newException(T.notImplementedErrorType, msg);
+export const memoryError = (msg?: string): PyBaseException =>
+  msg === undefined ? newException(T.memoryErrorType) : newException(T.memoryErrorType, msg);
+export const importError = (msg: string): PyBaseException => newException(T.importErrorType, msg);
+export const osError = (errno: number, msg?: string): PyBaseException =>
+  msg === undefined ? newException(T.osErrorType, errno) : newException(T.osErrorType, errno, msg);
+export const stopIteration = (value?: any): PyBaseException =>
+  value === undefined || value === null ? newException(T.stopIterationType) : newException(T.stopIterationType, value);
+export const systemError = (msg: string): PyBaseException => newException(T.systemErrorType, msg);
+export const unicodeError = (msg: string): PyBaseException => newException(T.unicodeErrorType, msg);
+
+export function isException(x: any): x is PyBaseException {
+  return x instanceof PyBaseException;
+}
+
+/** True if exc is an instance of type (or a subclass). */
+export function excMatches(exc: PyBaseException, type: PyType): boolean {
+  return exc.type.isSubtypeOf(type);
+}
+
+// ---- the exception types' behaviour ------------------------------------------------------------------
+
+import { defMethod, defGetSet } from './function.js';
+import { repr, str, typeOf, asInt, isInstance, instDict } from '../runtime.js';
+import { PyDict } from './dict.js';
+import { strRepr } from './str.js';
+
+function excArgs(args: any[], kwnames: readonly string[] | null): any[] {
+  const nkw = kwnames?.length ?? 0;
+  return nkw === 0 ? args : args.slice(0, args.length - nkw);
+}
+
+function errnoName(n: number): string {
+  return ERRNO_NAMES[n] ?? String(n);
+}
+
+/** errno -> symbolic name (MicroPython prints OSError(ENOENT) as "[Errno 2] ENOENT"). */
+export const ERRNO_NAMES: Record<number, string> = {
+  1: 'EPERM', 2: 'ENOENT', 3: 'ESRCH', 4: 'EINTR', 5: 'EIO', 6: 'ENXIO', 7: 'E2BIG', 8: 'ENOEXEC', 9: 'EBADF',
+  10: 'ECHILD', 11: 'EAGAIN', 12: 'ENOMEM', 13: 'EACCES', 14: 'EFAULT', 16: 'EBUSY', 17: 'EEXIST',
+  18: 'EXDEV', 19: 'ENODEV', 20: 'ENOTDIR', 21: 'EISDIR', 22: 'EINVAL', 23: 'ENFILE', 24: 'EMFILE',
+  25: 'ENOTTY', 26: 'ETXTBSY', 27: 'EFBIG', 28: 'ENOSPC', 29: 'ESPIPE', 30: 'EROFS', 31: 'EMLINK', 32: 'EPIPE',
+  33: 'EDOM', 34: 'ERANGE', 39: 'ENOTEMPTY', 95: 'EOPNOTSUPP', 97: 'EAFNOSUPPORT', 98: 'EADDRINUSE',
+  103: 'ECONNABORTED', 104: 'ECONNRESET', 105: 'ENOBUFS', 106: 'EISCONN', 107: 'ENOTCONN', 110: 'ETIMEDOUT',
+  111: 'ECONNREFUSED', 113: 'EHOSTUNREACH', 114: 'EALREADY', 115: 'EINPROGRESS',
+};
+
+export function setupExceptions(): void {
+  const t = T.baseExceptionType;
+  t.alloc = (type) => new PyBaseException(type, EMPTY_TUPLE);
+  t.make = (type, args, kwnames) => {
+    const e = new PyBaseException(type, new PyTuple(excArgs(args, kwnames).slice()));
+    return e;
+  };
+  t.repr = (x) => {
+    const e = x as PyBaseException;
+    const items = e.args.items;
+    const name = e.type.name;
+    if (items.length === 1) return `${name}(${repr(items[0])})`;
+    return `${name}(${items.map(repr).join(', ')})`;
+  };
+  t.str = (x) => {
+    const e = x as PyBaseException;
+    const items = e.args.items;
+    if (items.length === 0) return '';
+    if (items.length === 1) return str(items[0]);
+    return str(e.args);
+  };
+  defMethod(t, '__init__', (args: any[], kwnames: readonly string[] | null) => {
+    const e = args[0] as PyBaseException;
+    e.args = new PyTuple(excArgs(args, kwnames).slice(1));
+    return null;
+  }, { raw: true, min: 1 });
+  defGetSet(t, 'args', (x) => (x as PyBaseException).args, (x, v) => {
+    if (v === undefined) throw typeError("args may not be deleted");
+    (x as PyBaseException).args = v instanceof PyTuple ? v : new PyTuple([...(v.items ?? [v])]);
+  });
+  defGetSet(t, '__cause__', (x) => (x as PyBaseException).cause, (x, v) => {
+    if (v !== null && !(v instanceof PyBaseException)) throw typeError('exception cause must be None or derive from BaseException');
+    (x as PyBaseException).cause = v;
+    (x as PyBaseException).suppressContext = true;
+  });
+  defGetSet(t, '__context__', (x) => (x as PyBaseException).context, (x, v) => {
+    if (v !== null && !(v instanceof PyBaseException)) throw typeError('exception context must be None or derive from BaseException');
+    (x as PyBaseException).context = v;
+  });
+  defGetSet(t, '__suppress_context__', (x) => (x as PyBaseException).suppressContext, (x, v) => {
+    (x as PyBaseException).suppressContext = v === true;
+  });
+  defGetSet(t, '__traceback__', (x) => tracebackHook(x as PyBaseException), (x, v) => {
+    if (v === null) (x as PyBaseException).traceback = null;
+  });
+  defGetSet(t, '__dict__', (x) => instDict(x as PyBaseException));
+  defMethod(t, 'with_traceback', (self, _tb) => self, 2);
+
+  defGetSet(T.stopIterationType, 'value', (x) => {
+    const a = (x as PyBaseException).args.items;
+    return a.length > 0 ? a[0] : null;
+  });
+  defGetSet(T.systemExitType, 'code', (x) => {
+    const a = (x as PyBaseException).args.items;
+    return a.length === 0 ? null : a.length === 1 ? a[0] : (x as PyBaseException).args;
+  });
+  T.keyErrorType.str = (x) => {
+    const a = (x as PyBaseException).args.items;
+    if (a.length === 1) return repr(a[0]);
+    return t.str!(x);
+  };
+  const os = T.osErrorType;
+  os.str = (x) => {
+    const a = (x as PyBaseException).args.items;
+    if (a.length >= 2 && asInt(a[0]) !== undefined) {
+      if (a.length >= 3 && a[2] !== null) return `[Errno ${str(a[0])}] ${str(a[1])}: ${repr(a[2])}`;
+      return `[Errno ${str(a[0])}] ${str(a[1])}`;
+    }
+    return t.str!(x);
+  };
+  os.make = (type, args, kwnames) => {
+    const a = excArgs(args, kwnames).slice();
+    let tt = type;
+    // CPython maps errno to the OSError subclass when constructing OSError itself
+    if (type === T.osErrorType && a.length >= 2 && typeof a[0] === 'number') {
+      const sub = ERRNO_SUBCLASS[a[0]];
+      if (sub !== undefined) tt = sub();
+    }
+    return new PyBaseException(tt, new PyTuple(a));
+  };
+  defGetSet(os, 'errno', (x) => {
+    const a = (x as PyBaseException).args.items;
+    return a.length >= 1 && asInt(a[0]) !== undefined ? a[0] : null;
+  });
+  defGetSet(os, 'strerror', (x) => {
+    const a = (x as PyBaseException).args.items;
+    return a.length >= 2 ? a[1] : null;
+  });
+  defGetSet(os, 'filename', (x) => {
+    const a = (x as PyBaseException).args.items;
+    return a.length >= 3 ? a[2] : null;
+  });
+  defGetSet(T.importErrorType, 'name', (x) => instAttrOr(x, 'name'));
+  defGetSet(T.importErrorType, 'path', (x) => instAttrOr(x, 'path'));
+  T.importErrorType.make = (type, args, kwnames) => {
+    const nkw = kwnames?.length ?? 0;
+    const e = new PyBaseException(type, new PyTuple(excArgs(args, kwnames).slice()));
+    for (let i = 0; i < nkw; i++) {
+      const k = kwnames![i];
+      if (k !== 'name' && k !== 'path') throw typeError(`'${k}' is an invalid keyword argument for ${type.name}()`);
+      e.extra ??= {};
+      e.extra[k] = args[args.length - nkw + i];
+    }
+    return e;
+  };
+  const se = T.syntaxErrorType;
+  const synAttr = (name: string) => (x: any) => {
+    const s = (x as PyBaseException).extra;
+    if (s !== undefined && s !== null) return s[name] ?? null;
+    const a = (x as PyBaseException).args.items;
+    if (name === 'msg') return a.length > 0 ? a[0] : null;
+    if (a.length >= 2 && a[1] instanceof PyTuple) {
+      const i = ['filename', 'lineno', 'offset', 'text'].indexOf(name);
+      return a[1].items[i] ?? null;
+    }
+    return null;
+  };
+  for (const n of ['msg', 'filename', 'lineno', 'offset', 'text']) defGetSet(se, n, synAttr(n));
+  se.str = (x) => {
+    const a = (x as PyBaseException).args.items;
+    const msg = a.length > 0 ? str(a[0]) : '';
+    return msg;
+  };
+  void typeOf;
+  void isInstance;
+  void PyDict;
+  void strRepr;
+  void errnoName;
+}
+
+function instAttrOr(x: any, name: string): any {
+  const v = (x as PyBaseException).extra?.[name];
+  return v === undefined ? null : v;
+}
+
+const ERRNO_SUBCLASS: Record<number, () => PyType> = {
+  2: () => T.fileNotFoundErrorType,
+  17: () => T.fileExistsErrorType,
+  21: () => T.isADirectoryErrorType,
+  20: () => T.notADirectoryErrorType,
+  13: () => T.permissionErrorType,
+  1: () => T.permissionErrorType,
+  110: () => T.timeoutErrorType,
+  11: () => T.blockingIOErrorType,
+  32: () => T.brokenPipeErrorType,
+  4: () => T.interruptedErrorType,
+};
+
+let tracebackHook: (e: PyBaseException) => any = () => null;
+/** Installed by the VM: makes the object `e.__traceback__` returns. */
+export function setTracebackHook(f: (e: PyBaseException) => any): void {
+  tracebackHook = f;
+}

@@ -1,0 +1,354 @@
+// float (MicroPython py/objfloat.c; CPython Objects/floatobject.c). A float is a small immutable box
+// so that 1 (a JS number: int) and 1.0 (a PyFloat) stay distinct.
+import { PyObject, type AttrHolder, type Shape, EMPTY_SHAPE, type PyType, OP_ADD, OP_SUB, OP_MUL, OP_TRUEDIV,
+  OP_FLOORDIV, OP_MOD, OP_POW, OP_DIVMOD, OP_INPLACE, CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT,
+  UN_NEG, UN_POS, UN_ABS, UN_INT, UN_FLOAT } from '../object.js';
+import * as T from '../types.js';
+import { NotImplemented } from '../singletons.js';
+import { zeroDivisionError, typeError, valueError, overflowError } from './exceptions.js';
+import { PyTuple } from './tuple.js';
+import { defMethod, defGetSet, defClassMethod } from './function.js';
+import { asInt, typeOf, typeName, lookupSpecial, call, toNumberValue, isInstance } from '../runtime.js';
+import { floatToInt, floatIntCompare, intHash, bigHash, type Int } from './int.js';
+import { parseFloatLiteral } from './numparse.js';
+import { formatFloat } from '../format.js';
+import { complexPow } from './complex.js';
+import { bufferOf } from './bytes.js';
+
+export class PyFloat extends PyObject {
+  readonly value: number;
+  constructor(value: number) {
+    super(T.floatType);
+    this.value = value;
+  }
+}
+
+/** A user subclass instance of float. */
+export class PyFloatSub extends PyFloat implements AttrHolder {
+  shape: Shape;
+  slots: any[];
+  constructor(type: PyType, value: number) {
+    super(value);
+    this.type = type;
+    this.shape = EMPTY_SHAPE;
+    this.slots = [];
+  }
+}
+
+export function floatNew(v: number): PyFloat {
+  return new PyFloat(v);
+}
+
+/** Python's repr of a float: shortest round-trip digits, exponent form outside [1e-4, 1e16). */
+export function floatRepr(x: number): string {
+  if (x !== x) return 'nan';
+  if (x === Infinity) return 'inf';
+  if (x === -Infinity) return '-inf';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const e = x.toExponential(); // shortest round-trip digits: d.ddde[+-]n
+  const ei = e.indexOf('e');
+  let mant = e.slice(0, ei);
+  const exp = Number(e.slice(ei + 1));
+  const neg = mant[0] === '-';
+  if (neg) mant = mant.slice(1);
+  const digits = mant.replace('.', '');
+  let out: string;
+  if (exp >= 16 || exp < -4) {
+    const m = digits.length > 1 ? digits[0] + '.' + digits.slice(1) : digits;
+    out = m + 'e' + (exp < 0 ? '-' : '+') + String(Math.abs(exp)).padStart(2, '0');
+  } else if (exp >= 0) {
+    if (digits.length <= exp + 1) out = digits + '0'.repeat(exp + 1 - digits.length) + '.0';
+    else out = digits.slice(0, exp + 1) + '.' + digits.slice(exp + 1);
+  } else {
+    out = '0.' + '0'.repeat(-exp - 1) + digits;
+  }
+  return neg ? '-' + out : out;
+}
+
+/** Python float floor division and modulo (CPython float_divmod). */
+export function floatDivmod(a: number, b: number): [number, number] {
+  if (b === 0) throw zeroDivisionError('float divmod()');
+  let mod = a % b;
+  let div = (a - mod) / b;
+  if (mod) {
+    if (b < 0 !== mod < 0) {
+      mod += b;
+      div -= 1;
+    }
+  } else {
+    mod = b < 0 ? -0 : 0;
+  }
+  let floordiv: number;
+  if (div) {
+    floordiv = Math.floor(div);
+    if (div - floordiv > 0.5) floordiv += 1;
+  } else {
+    floordiv = a / b < 0 ? -0 : 0;
+  }
+  return [floordiv, mod];
+}
+
+export function floatPow(a: number, b: number): any {
+  if (a === 0 && b < 0) throw zeroDivisionError('0.0 cannot be raised to a negative power');
+  if (a < 0 && b !== Math.floor(b) && Number.isFinite(b)) return complexPow(a, 0, b, 0);
+  if (a === 1 || (a === -1 && !Number.isFinite(b))) return new PyFloat(1);
+  return new PyFloat(Math.pow(a, b));
+}
+
+/** float OP float as floats (op is OP_*), or NotImplemented. */
+export function floatArith(op: number, a: number, b: number): any {
+  switch (op) {
+    case OP_ADD: return new PyFloat(a + b);
+    case OP_SUB: return new PyFloat(a - b);
+    case OP_MUL: return new PyFloat(a * b);
+    case OP_TRUEDIV:
+      if (b === 0) throw zeroDivisionError('float division by zero');
+      return new PyFloat(a / b);
+    case OP_FLOORDIV:
+      if (b === 0) throw zeroDivisionError('float floor division by zero');
+      return new PyFloat(floatDivmod(a, b)[0]);
+    case OP_MOD:
+      if (b === 0) throw zeroDivisionError('float modulo');
+      return new PyFloat(floatDivmod(a, b)[1]);
+    case OP_POW: return floatPow(a, b);
+    case OP_DIVMOD: {
+      const [d, m] = floatDivmod(a, b);
+      return new PyTuple([new PyFloat(d), new PyFloat(m)]);
+    }
+    default: return NotImplemented;
+  }
+}
+
+/** The float value of a float or int operand, or undefined (for mixed arithmetic). */
+function operand(x: any): number | undefined {
+  if (x instanceof PyFloat) return x.value;
+  const i = asInt(x);
+  if (i !== undefined) return toNumberValue(i);
+  return undefined;
+}
+
+function floatBinop(op: number, a: any, b: any, _reflected: boolean): any {
+  if (op >= OP_INPLACE) return NotImplemented;
+  const x = operand(a);
+  const y = operand(b);
+  if (x === undefined || y === undefined) return NotImplemented;
+  return floatArith(op, x, y);
+}
+
+function floatRichcmp(op: number, a: any, b: any): any {
+  const x = (a as PyFloat).value;
+  if (b instanceof PyFloat) {
+    const y = b.value;
+    switch (op) {
+      case CMP_LT: return x < y;
+      case CMP_LE: return x <= y;
+      case CMP_EQ: return x === y;
+      case CMP_NE: return x !== y;
+      case CMP_GT: return x > y;
+      default: return x >= y;
+    }
+  }
+  const i = asInt(b);
+  if (i !== undefined) return floatIntCompare(x, i, op, false);
+  return NotImplemented;
+}
+
+/** hash(float): equal to hash(int) for integral values (CPython _Py_HashDouble semantics). */
+export function floatHash(v: number): number {
+  if (Number.isInteger(v)) {
+    if (Number.isSafeInteger(v)) return intHash(v);
+    return bigHash(BigInt(v));
+  }
+  if (v !== v) return 0;
+  if (v === Infinity) return 314159;
+  if (v === -Infinity) return -314159;
+  // mix the bits of the double
+  const buf = new Float64Array([v]);
+  const u = new Uint32Array(buf.buffer);
+  let h = (u[0] ^ Math.imul(u[1], 0x9e3779b1)) | 0;
+  h ^= h >>> 15;
+  if (h === -1) h = -2;
+  return h;
+}
+
+export function floatFromObject(x: any): number {
+  if (x instanceof PyFloat) return x.value;
+  if (typeof x === 'string') return parseFloatLiteral(x);
+  const i = asInt(x);
+  if (i !== undefined && typeof x !== 'object') return toNumberValue(i)!;
+  if (typeof x === 'object' && x !== null) {
+    const f = lookupSpecial(x, '__float__');
+    if (f !== undefined) {
+      const r = call(f, [], null);
+      if (!(r instanceof PyFloat)) throw typeError(`__float__ returned non-float (type ${typeName(r)})`);
+      return r.value;
+    }
+    const idx = lookupSpecial(x, '__index__');
+    if (idx !== undefined) return toNumberValue(asInt(call(idx, [], null)))!;
+    if (i !== undefined) return toNumberValue(i)!;
+    if (isInstance(x, T.strType)) return parseFloatLiteral((x as { value: string }).value);
+    const buf = bufferOf(x);
+    if (buf !== null) {
+      let s = '';
+      for (const c of buf) s += String.fromCharCode(c);
+      return parseFloatLiteral(s);
+    }
+  }
+  throw typeError(`float() argument must be a string or a real number, not '${typeName(x)}'`);
+}
+
+function selfFloat(x: any): number {
+  if (x instanceof PyFloat) return x.value;
+  throw typeError(`descriptor requires a 'float' object but received a '${typeName(x)}'`);
+}
+
+/** round(x, n) for floats: correctly rounded half-even via decimal strings. */
+export function floatRound(v: number, nd: number | undefined): number {
+  if (!Number.isFinite(v)) return v;
+  if (nd === undefined) {
+    const r = Math.round(v);
+    // half to even
+    if (Math.abs(v - Math.trunc(v)) === 0.5) return 2 * Math.round(v / 2);
+    return r;
+  }
+  if (nd > 308) return v;
+  if (nd < -308) return 0 * v;
+  // use exact decimal expansion through toFixed/toPrecision where possible
+  if (nd >= 0) {
+    if (nd > 100) return v;
+    const s = v.toFixed(Math.min(nd + 3, 100));
+    const exact = exactDecimal(v);
+    return roundDecimalString(exact, nd, v) ?? Number(s);
+  }
+  const p = Math.pow(10, -nd);
+  const q = v / p;
+  let r = Math.round(q);
+  if (Math.abs(q - Math.trunc(q)) === 0.5) r = 2 * Math.round(q / 2);
+  return r * p;
+}
+
+/** The exact decimal expansion of a double (as sign, digits, point position). */
+function exactDecimal(v: number): string {
+  // toFixed(100) is not exact for large values; use BigInt arithmetic on the binary representation
+  const buf = new Float64Array([Math.abs(v)]);
+  const u = new BigUint64Array(buf.buffer)[0];
+  const expBits = Number((u >> 52n) & 0x7ffn);
+  let mant = u & ((1n << 52n) - 1n);
+  let e: number;
+  if (expBits === 0) e = -1074;
+  else {
+    mant |= 1n << 52n;
+    e = expBits - 1075;
+  }
+  let intPart: bigint;
+  let frac = '';
+  if (e >= 0) intPart = mant << BigInt(e);
+  else {
+    intPart = mant >> BigInt(-e);
+    let rem = mant & ((1n << BigInt(-e)) - 1n);
+    const den = 1n << BigInt(-e);
+    while (rem !== 0n) {
+      rem *= 10n;
+      frac += String(rem / den);
+      rem %= den;
+    }
+  }
+  return (v < 0 ? '-' : '') + intPart.toString() + (frac ? '.' + frac : '');
+}
+
+function roundDecimalString(s: string, nd: number, v: number): number | null {
+  const neg = s.startsWith('-');
+  if (neg) s = s.slice(1);
+  const [ip, fp = ''] = s.split('.');
+  if (fp.length <= nd) return v;
+  const keep = fp.slice(0, nd);
+  const rest = fp.slice(nd);
+  let digits = ip + keep;
+  const first = rest.charCodeAt(0) - 48;
+  const tail = rest.slice(1).replace(/0+$/, '');
+  let up = first > 5 || (first === 5 && tail.length > 0);
+  if (first === 5 && tail.length === 0) up = (digits.charCodeAt(digits.length - 1) - 48) % 2 === 1;
+  let n = BigInt(digits);
+  if (up) n += 1n;
+  digits = n.toString();
+  const str = nd > 0 ? (digits.length > nd ? digits.slice(0, digits.length - nd) : '0') + '.' + digits.slice(-nd).padStart(nd, '0') : digits;
+  const r = Number(str);
+  return neg ? -r : r;
+}
+
+export function setupFloat(): void {
+  const t = T.floatType;
+  t.binop = floatBinop;
+  t.richcmp = floatRichcmp;
+  t.repr = (x) => floatRepr((x as PyFloat).value);
+  t.hash = (x) => floatHash((x as PyFloat).value);
+  t.bool = (x) => (x as PyFloat).value !== 0;
+  t.keyKind = 5; // KEY_FLOAT
+  t.alloc = (type) => new PyFloatSub(type, 0);
+  t.unop = (op, x) => {
+    const v = (x as PyFloat).value;
+    switch (op) {
+      case UN_NEG: return new PyFloat(-v);
+      case UN_POS: return x.type === T.floatType ? x : new PyFloat(v);
+      case UN_ABS: return new PyFloat(Math.abs(v));
+      case UN_INT: return floatToInt(v);
+      case UN_FLOAT: return x.type === T.floatType ? x : new PyFloat(v);
+      default: return NotImplemented;
+    }
+  };
+  t.make = (type, args, kwnames) => {
+    if (kwnames !== null && kwnames.length > 0) throw typeError('float() takes no keyword arguments');
+    if (args.length > 1) throw typeError(`float expected at most 1 argument, got ${args.length}`);
+    const v = args.length === 0 ? 0 : floatFromObject(args[0]);
+    if (type === T.floatType) return args.length === 1 && args[0] instanceof PyFloat && args[0].type === T.floatType ? args[0] : new PyFloat(v);
+    return new PyFloatSub(type, v);
+  };
+  defMethod(t, 'is_integer', (self) => Number.isInteger(selfFloat(self)), 1);
+  defMethod(t, 'conjugate', (self) => self, 1);
+  defMethod(t, '__int__', (self) => floatToInt(selfFloat(self)), 1);
+  defMethod(t, '__float__', (self) => (self.type === T.floatType ? self : new PyFloat(selfFloat(self))), 1);
+  defMethod(t, '__trunc__', (self) => floatToInt(selfFloat(self)), 1);
+  defMethod(t, '__abs__', (self) => new PyFloat(Math.abs(selfFloat(self))), 1);
+  defMethod(t, '__format__', (self, spec) => formatFloat(selfFloat(self), spec), 2);
+  defMethod(t, '__round__', (self, nd) => {
+    const v = selfFloat(self);
+    if (nd === undefined || nd === null) {
+      const r = floatRound(v, undefined);
+      return floatToInt(r);
+    }
+    const n = asInt(nd);
+    if (n === undefined) throw typeError(`'${typeName(nd)}' object cannot be interpreted as an integer`);
+    return new PyFloat(floatRound(v, Number(n)));
+  }, { params: 'self, ndigits', min: 1 });
+  defMethod(t, 'as_integer_ratio', (self) => {
+    const v = selfFloat(self);
+    if (!Number.isFinite(v)) {
+      if (v !== v) throw valueError('cannot convert NaN to integer ratio');
+      throw overflowError('cannot convert Infinity to integer ratio');
+    }
+    let m = v;
+    let e = 0;
+    while (m !== Math.floor(m)) {
+      m *= 2;
+      e++;
+    }
+    let num = BigInt(m);
+    let den = 1n << BigInt(e);
+    const g = gcd(num < 0n ? -num : num, den);
+    num /= g;
+    den /= g;
+    const n = (x: bigint): Int => (x >= -9007199254740991n && x <= 9007199254740991n ? Number(x) : x);
+    return new PyTuple([n(num), n(den)]);
+  }, 1);
+  defClassMethod(t, 'fromhex', () => {
+    throw typeError('float.fromhex is not supported');
+  }, 2);
+  defGetSet(t, 'real', (self) => self);
+  defGetSet(t, 'imag', () => new PyFloat(0));
+  void typeOf;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
