@@ -108,7 +108,7 @@ export function formatInt(v: Int, specArg: any): string {
   if (specStr === '') return String(v);
   const s = parseSpec(specStr);
   const t = s.type;
-  if ('eEfFgG%'.includes(t)) {
+  if (t !== '' && 'eEfFgG%'.includes(t)) {
     const f = typeof v === 'bigint' ? Number(v) : v;
     return formatFloatSpec(f, s);
   }

@@ -2,6 +2,7 @@
 // being handled), the import system, and the public API modelled on MicroPython's webassembly api.js
 // (`createVM` -> runPython / runFile / registerModule / import / globals).
 import type { CodeObject } from '@mpy-ts/bytecode';
+import { compile as compilePython } from '@mpy-ts/compiler';
 import { PyObject, PyType, STOP } from './object.js';
 import * as T from './types.js';
 import { setCurrentVM, vm as currentVM } from './state.js';
@@ -95,7 +96,7 @@ export class PythonError extends Error {
   }
 }
 
-let defaultCompile: CompileFn | null = null;
+let defaultCompile: CompileFn | null = (source, options) => compilePython(source, options);
 /** Installs the compiler used when VMOptions.compile is not given (index.ts wires @mpy-ts/compiler). */
 export function setDefaultCompiler(c: CompileFn): void {
   defaultCompile = c;

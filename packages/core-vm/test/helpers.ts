@@ -1,0 +1,30 @@
+import { createVM, MemoryHost, MemoryFs, PythonError, type VM, type VMOptions } from '../src/index.js';
+
+/** Run a program in a fresh VM with an in-memory host; returns stdout+stderr and the exit code. */
+export function run(src: string, options: VMOptions & { files?: Record<string, string> } = {}): { out: string; status: number; vm: VM } {
+  const fs = new MemoryFs();
+  for (const [p, c] of Object.entries(options.files ?? {})) fs.writeFile(p, c);
+  const chunks: Uint8Array[] = [];
+  const sink = (d: Uint8Array) => chunks.push(d.slice());
+  const host = options.host ?? new MemoryHost({ fs, stdout: sink, stderr: sink, cwd: '/' });
+  const vm = createVM({ ...options, host });
+  const status = vm.runMain(src, 'test.py');
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  const all = new Uint8Array(n);
+  let o = 0;
+  for (const c of chunks) {
+    all.set(c, o);
+    o += c.length;
+  }
+  return { out: new TextDecoder().decode(all), status, vm };
+}
+
+/** stdout of a program that must succeed. */
+export function out(src: string, options: VMOptions & { files?: Record<string, string> } = {}): string {
+  const r = run(src, options);
+  if (r.status !== 0) throw new Error(`program failed (${r.status}):\n${r.out}`);
+  return r.out;
+}
+
+export { PythonError };

@@ -1,0 +1,109 @@
+// The VM's own invariants (ARCHITECTURE.md "Execution model"): interrupts arrive promptly even in a tight
+// loop, deep recursion is a Python RuntimeError, and no JavaScript error ever escapes as such.
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { createVM, MemoryHost, PythonError, PyBaseException } from '../src/index.js';
+import { run } from './helpers.js';
+
+describe('interrupts', () => {
+  it('raises KeyboardInterrupt in `while True: pass` within 50 ms of the flag being set from another thread', async () => {
+    const sab = new SharedArrayBuffer(16);
+    const flag = new Int32Array(sab, 0, 2);
+    const stamp = new Float64Array(sab, 8, 1);
+    const host = new MemoryHost({ interrupt: flag });
+    const vm = createVM({ host });
+    // the helper thread waits 200 ms, records the time, then raises the flag
+    const helper = new Worker(
+      `const { workerData } = require('node:worker_threads');
+       const flag = new Int32Array(workerData, 0, 2);
+       const stamp = new Float64Array(workerData, 8, 1);
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+       stamp[0] = performance.timeOrigin + performance.now();
+       Atomics.store(flag, 0, 1);
+       Atomics.notify(flag, 0);`,
+      { eval: true, workerData: sab },
+    );
+    await new Promise((resolve) => helper.once('online', resolve));
+    let caught: unknown = null;
+    try {
+      vm.runPython('while True:\n    pass\n');
+    } catch (e) {
+      caught = e;
+    }
+    const latency = performance.timeOrigin + performance.now() - stamp[0];
+    await helper.terminate();
+    expect(caught).toBeInstanceOf(PythonError);
+    expect((caught as PythonError).pyType).toBe('KeyboardInterrupt');
+    expect(latency).toBeLessThan(50);
+  });
+
+  it('runs micropython.schedule callbacks at the next safe point', () => {
+    const r = run('import micropython\nseen = []\nmicropython.schedule(seen.append, 1)\nfor i in range(3): pass\nprint(seen)');
+    expect(r.out).toBe('[1]\n');
+  });
+});
+
+describe('recursion', () => {
+  it('raises RuntimeError, never a JavaScript RangeError', () => {
+    const r = run('def f(n): return f(n + 1)\ntry:\n    f(0)\nexcept RuntimeError as e:\n    print("RuntimeError", e)\n');
+    expect(r.out).toBe('RuntimeError maximum recursion depth exceeded\n');
+  });
+  it('maps JS stack exhaustion inside builtins to RuntimeError too', () => {
+    const src = `
+x = (1, 2)
+for i in range(100000):
+    x = map(abs, x)
+try:
+    tuple(x)
+except RuntimeError:
+    print('RuntimeError')
+`;
+    expect(run(src).out).toBe('RuntimeError\n');
+  });
+});
+
+/** A deterministic pseudo-random generator (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('fuzz: every failure is a Python exception', () => {
+  const atoms = ['0', '1', '-3', '2**70', '1.5', 'float("nan")', '"ab"', "b'x'", '[]', '[1, 2]', '()', '(1,)', '{}', '{1: 2}',
+    'None', 'True', 'set()', 'range(3)', 'slice(1)', 'object()', 'int', 'len', '...', '1j', 'bytearray(2)', 'memoryview(b"ab")'];
+  const binops = ['+', '-', '*', '/', '//', '%', '**', '<<', '>>', '&', '|', '^', '<', '<=', '==', '!=', '>', '>=', 'in', 'is', 'and', 'or', '@'];
+  const wrappers = ['-{}', '~{}', 'not {}', '{}[0]', '{}[1:]', 'len({})', 'hash({})', 'str({})', 'repr({})', 'iter({})', 'list({})',
+    'int({})', 'float({})', 'abs({})', 'bool({})', '{}.x', '{}()', 'sorted({})', 'divmod({}, 2)', 'pow({}, 2, 5)', 'round({})',
+    'bytes({})', 'dict({})', 'set({})', 'tuple({})', 'min({})', 'next(iter({}))', '"%s" % {}', 'f"{{{}!r:>5}}"', 'format({}, "x")'];
+
+  function expr(r: () => number, depth: number): string {
+    if (depth <= 0 || r() < 0.3) return atoms[Math.floor(r() * atoms.length)];
+    if (r() < 0.5) return `(${expr(r, depth - 1)} ${binops[Math.floor(r() * binops.length)]} ${expr(r, depth - 1)})`;
+    return wrappers[Math.floor(r() * wrappers.length)].replace('{}', expr(r, depth - 1));
+  }
+
+  it('evaluates 3000 random expressions without an internal error', () => {
+    const r = rng(12345);
+    const vm = createVM({ host: new MemoryHost() });
+    let pythonErrors = 0;
+    for (let i = 0; i < 3000; i++) {
+      const e = expr(r, 4);
+      try {
+        vm.runPython(e, { mode: 'eval' });
+      } catch (err) {
+        if (!(err instanceof PythonError) || !(err.exception instanceof PyBaseException)) {
+          throw new Error(`non-Python error for ${e}: ${String(err)}`);
+        }
+        if (err.pyType === 'SystemError') throw new Error(`internal error for ${e}: ${err.traceback}`);
+        pythonErrors++;
+      }
+    }
+    expect(pythonErrors).toBeGreaterThan(100);
+  });
+});

@@ -1,0 +1,226 @@
+// Python semantics through the public API. Expected outputs are what CPython 3.11 prints for the same
+// programs (checked by hand with python3 when the tests were written).
+import { describe, expect, it } from 'vitest';
+import { out, run } from './helpers.js';
+
+describe('core types and operators', () => {
+  it('ints overflow into arbitrary precision and back', () => {
+    expect(out('x = 2**53\nprint(x + 1, x * x, (x * x) // x == x, -7 // 2, -7 % 2, 7 % -2)')).toBe(
+      '9007199254740993 81129638414606681695789005144064 True -4 1 -1\n',
+    );
+  });
+  it('floats print as the shortest round-trip repr', () => {
+    expect(out('print(1.0, 0.1 + 0.2, 1e16, 1e-5, 123456789.0, float("inf"), -float("nan"), 2.5e-300)')).toBe(
+      '1.0 0.30000000000000004 1e+16 1e-05 123456789.0 inf nan 2.5e-300\n',
+    );
+  });
+  it('1, 1.0 and True are the same dict key', () => {
+    expect(out('d = {1: "a"}\nd[1.0] = "b"\nd[True] = "c"\nprint(d, len({(1, 2): 0, (1.0, 2): 1}))')).toBe("{1: 'c'} 1\n");
+  });
+  it('str indexes by code point', () => {
+    expect(out('s = "a\\U0001F600b"\nprint(len(s), s[1] == "\\U0001F600", s[2], s[::-1][0])')).toBe('3 True b b\n');
+  });
+  it('formats with %, format() and f-strings', () => {
+    expect(out('print("%5.2f|%-4d|%s|%r" % (3.14159, 42, "x", "y"), format(1234567, ","), f"{255:#x} {0.5:.0f} {2.5:.0f}")')).toBe(
+      " 3.14|42  |x|'y' 1,234,567 0xff 0 2\n",
+    );
+  });
+  it('compares sequences lexicographically and chains comparisons', () => {
+    expect(out('print([1, 2] < [1, 3], (1, "a") == (1, "a"), 1 < 2 < 3, 3 > 2 > 2)')).toBe('True True True False\n');
+  });
+});
+
+describe('classes', () => {
+  it('follows the C3 MRO with cooperative super()', () => {
+    const src = `
+class A:
+    def f(self): return ['A']
+class B(A):
+    def f(self): return ['B'] + super().f()
+class C(A):
+    def f(self): return ['C'] + super().f()
+class D(B, C):
+    def f(self): return ['D'] + super().f()
+print(D().f(), [k.__name__ for k in D.__mro__])
+`;
+    expect(out(src)).toBe("['D', 'B', 'C', 'A'] ['D', 'B', 'C', 'A', 'object']\n");
+  });
+  it('supports properties through super, __set_name__ and __init_subclass__', () => {
+    const src = `
+class A:
+    @property
+    def p(self): return {'a': 10}
+class AA(A):
+    @property
+    def p(self): return super().p
+class Named:
+    def __set_name__(self, owner, name): self.name = owner.__name__ + '.' + name
+class Base:
+    subs = []
+    def __init_subclass__(cls, tag=None, **kw):
+        super().__init_subclass__(**kw)
+        Base.subs.append((cls.__name__, tag))
+class S(Base, tag='t'):
+    n = Named()
+print(AA().p, S.n.name, Base.subs)
+`;
+    expect(out(src)).toBe("{'a': 10} S.n [('S', 't')]\n");
+  });
+  it('dispatches reflected and in-place operators', () => {
+    const src = `
+class V:
+    def __init__(self, x): self.x = x
+    def __add__(self, o): return V(self.x + (o.x if isinstance(o, V) else o))
+    def __radd__(self, o): return V(o + self.x)
+    def __iadd__(self, o):
+        self.x += 100
+        return self
+    def __repr__(self): return 'V(%d)' % self.x
+v = V(1)
+w = 5 + v
+v += 1
+print(w, v, sum([V(1), V(2)], V(0)))
+`;
+    expect(out(src)).toBe('V(6) V(101) V(3)\n');
+  });
+  it('subclasses builtin types with full behaviour', () => {
+    const src = `
+class I(int):
+    def __add__(self, o): return I(int(self) + o + 1)
+class L(list):
+    def total(self): return sum(self)
+class D(dict):
+    def __missing__(self, k): return k * 2
+class E(Exception):
+    def __init__(self, a, b):
+        super().__init__(a)
+        self.b = b
+try:
+    raise E('msg', 2)
+except E as e:
+    print(I(1) + 1, L([1, 2, 3]).total(), D(a=1)['zz'], e, e.args, e.b, isinstance(I(3), int))
+`;
+    expect(out(src)).toBe("3 6 zzzz msg ('msg',) 2 True\n");
+  });
+  it('allows function attributes', () => {
+    expect(out('def f(): pass\nf.x = 5\nprint(f.x, f.__name__)')).toBe('5 f\n');
+  });
+});
+
+describe('exceptions', () => {
+  it('prints chained tracebacks as CPython does, in MicroPython format', () => {
+    const r = run('try:\n    1/0\nexcept ZeroDivisionError:\n    raise ValueError("bad")\n');
+    expect(r.status).toBe(1);
+    expect(r.out).toBe(
+      'Traceback (most recent call last):\n  File "test.py", line 2, in <module>\nZeroDivisionError: division by zero\n\n' +
+        'During handling of the above exception, another exception occurred:\n\n' +
+        'Traceback (most recent call last):\n  File "test.py", line 4, in <module>\nValueError: bad\n',
+    );
+  });
+  it('runs finally on return, break and continue', () => {
+    const src = `
+def f():
+    for i in range(3):
+        try:
+            if i == 0: continue
+            if i == 1: break
+        finally:
+            print('fin', i)
+    try:
+        return 'r'
+    finally:
+        print('fin-return')
+print(f())
+`;
+    expect(out(src)).toBe('fin 0\nfin 1\nfin-return\nr\n');
+  });
+  it('gives SystemExit the exit status', () => {
+    expect(run('import sys\nsys.exit(3)').status).toBe(3);
+    expect(run('raise SystemExit').status).toBe(0);
+  });
+});
+
+describe('generators and coroutines', () => {
+  it('supports send, throw, close and yield from with return values', () => {
+    const src = `
+def inner():
+    x = yield 1
+    try:
+        yield x
+    except KeyError:
+        yield 'caught'
+    return 'done'
+def outer():
+    r = yield from inner()
+    yield r
+g = outer()
+print(next(g), g.send('sent'), g.throw(KeyError), next(g))
+g.close()
+`;
+    expect(out(src)).toBe('1 sent caught done\n');
+  });
+  it('closes context managers when a generator is closed', () => {
+    const src = `
+class CM:
+    def __enter__(self): print('enter')
+    def __exit__(self, *a): print('exit', a[0].__name__)
+def g():
+    with CM():
+        yield 1
+        yield 2
+it = g()
+next(it)
+it.close()
+`;
+    expect(out(src)).toBe('enter\nexit GeneratorExit\n');
+  });
+  it('runs async/await under a tiny scheduler', () => {
+    const src = `
+class Sleep:
+    def __await__(self):
+        yield 'tick'
+async def work(name, n):
+    for i in range(n):
+        await Sleep()
+    return name
+def run(coros):
+    results = {}
+    while coros:
+        for c in list(coros):
+            try:
+                c.send(None)
+            except StopIteration as e:
+                results[e.value] = True
+                coros.remove(c)
+    return sorted(results)
+print(run([work('a', 2), work('b', 1)]))
+`;
+    expect(out(src)).toBe("['a', 'b']\n");
+  });
+});
+
+describe('import', () => {
+  const files = {
+    '/pkg/__init__.py': 'from .mod import value\n',
+    '/pkg/mod.py': 'value = 42\n',
+    '/broken.py': 'x = 1\n1/0\n',
+    '/json.py': 'name = "local json"\n',
+  };
+  it('imports packages with relative imports', () => {
+    expect(out('import pkg\nfrom pkg import mod\nprint(pkg.value, mod.value, pkg.mod is mod)', { files })).toBe('42 42 True\n');
+  });
+  it('leaves no half module after a failed import', () => {
+    const src = `
+import sys
+for i in range(2):
+    try:
+        import broken
+    except ZeroDivisionError:
+        print('failed', 'broken' in sys.modules)
+`;
+    expect(out(src, { files })).toBe('failed False\nfailed False\n');
+  });
+  it('lets a .py on sys.path override a weak-linked builtin name', () => {
+    expect(out('import json\nprint(json.name)', { files })).toBe('local json\n');
+  });
+});
