@@ -61,12 +61,25 @@ export function constRepr(v: Const): string {
   return String(v);
 }
 
+/** Python's repr of a float: shortest round-trip digits, exponent form below 1e-4 and from 1e16. */
 function floatRepr(x: number): string {
   if (Number.isNaN(x)) return 'nan';
   if (x === Infinity) return 'inf';
   if (x === -Infinity) return '-inf';
-  if (Number.isInteger(x) && Math.abs(x) < 1e16) return (Object.is(x, -0) ? '-' : '') + Math.abs(x).toFixed(1);
-  return String(x).replace(/e(-?)(\d)$/, 'e$10$2');
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const sign = x < 0 ? '-' : '';
+  const [mant, expText] = Math.abs(x).toExponential().split('e');
+  const exp = Number(expText);
+  const digits = mant.replace('.', '');
+  if (exp >= 16 || exp < -4) {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  }
+  if (exp >= 0) {
+    if (digits.length <= exp + 1) return `${sign}${digits}${'0'.repeat(exp + 1 - digits.length)}.0`;
+    return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
+  }
+  return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
 }
 
 function strRepr(s: string): string {

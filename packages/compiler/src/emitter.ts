@@ -113,6 +113,8 @@ export class BytecodeEmitter implements Emitter {
   private readonly openHandlers: number[] = [];
   private labelPos: number[] = [];
   private labelDepth: number[] = [];
+  /** Whether a label's recorded depth comes from a reachable ("live") jump, handler or fall-through. */
+  private labelLive: boolean[] = [];
   /** Forward jumps to patch: pairs (pc, label). */
   private patches: number[] = [];
   private readonly consts: Const[] = [];
@@ -154,6 +156,7 @@ export class BytecodeEmitter implements Emitter {
   newLabel(): number {
     this.labelPos.push(-1);
     this.labelDepth.push(-1);
+    this.labelLive.push(false);
     return this.labelPos.length - 1;
   }
 
@@ -161,15 +164,32 @@ export class BytecodeEmitter implements Emitter {
     if (this.labelPos[label] !== -1) throw new Error(`internal compiler error: label ${label} placed twice`);
     this.labelPos[label] = this.code.length;
     const d = this.labelDepth[label];
-    if (d >= 0) {
-      if (!this.dead && d !== this.curDepth) {
+    if (!this.dead) {
+      if (this.labelLive[label] && d !== this.curDepth) {
         throw new Error(`internal compiler error: stack depth ${this.curDepth} at label ${label} reached with ${d}`);
       }
-      this.curDepth = d;
-    } else {
       this.labelDepth[label] = this.curDepth;
+      this.labelLive[label] = true;
+    } else if (d >= 0) {
+      // after code that never falls through: continue at the depth the jumps here bring; the code is
+      // reachable only if one of them is
+      this.curDepth = d;
+      this.dead = !this.labelLive[label];
     }
-    this.dead = false;
+    // (a label in dead code that nothing targets is dead code too)
+  }
+
+  /** Record that control reaches `label` with `depth` (from a jump or handler). */
+  private reach(label: number, depth: number): void {
+    if (this.dead) {
+      if (this.labelDepth[label] < 0) this.labelDepth[label] = depth;
+      return;
+    }
+    if (this.labelLive[label] && this.labelDepth[label] !== depth) {
+      throw new Error(`internal compiler error: jump to label ${label} with depth ${depth}, expected ${this.labelDepth[label]}`);
+    }
+    this.labelDepth[label] = depth;
+    this.labelLive[label] = true;
   }
 
   private emit(word: number, effect: number): void {
@@ -184,7 +204,10 @@ export class BytecodeEmitter implements Emitter {
     this.regions.push(h === 0 ? -1 : this.openHandlers[h - 1]);
     this.curDepth += effect;
     if (this.curDepth > this.maxDepth) this.maxDepth = this.curDepth;
-    if (this.curDepth < 0) throw new Error(`internal compiler error: negative stack depth after ${opcodeNames[word & 0xff]}`);
+    if (this.curDepth < 0) {
+      if (!this.dead) throw new Error(`internal compiler error: negative stack depth after ${opcodeNames[word & 0xff]}`);
+      this.curDepth = 0;
+    }
   }
 
   op(code: number, arg = 0): void {
@@ -197,16 +220,14 @@ export class BytecodeEmitter implements Emitter {
     const target = this.labelPos[label];
     if (code === JUMP) code = target >= 0 ? op.JUMP_BACKWARD : op.JUMP_FORWARD;
     const jumpDepth = this.curDepth + stackEffect(code, 0, true);
-    const known = this.labelDepth[label];
-    // (dead code has no meaningful depth: it neither sets nor checks the target's)
-    if (!this.dead && known >= 0 && target < 0 && known !== jumpDepth) {
-      throw new Error(`internal compiler error: jump to label ${label} with depth ${jumpDepth}, expected ${known}`);
-    }
     if (target < 0) {
-      if (!this.dead) this.labelDepth[label] = jumpDepth;
+      this.reach(label, jumpDepth);
       this.patches.push(this.code.length, label);
       this.emit(encode(code, 0), stackEffect(code, 0, false));
     } else {
+      if (!this.dead && this.labelLive[label] && this.labelDepth[label] !== jumpDepth) {
+        throw new Error(`internal compiler error: backward jump to label ${label} with depth ${jumpDepth}, expected ${this.labelDepth[label]}`);
+      }
       this.emit(encode(code, target), stackEffect(code, target, false));
     }
     if (code === op.JUMP_FORWARD || code === op.JUMP_BACKWARD) this.dead = true;
@@ -251,9 +272,7 @@ export class BytecodeEmitter implements Emitter {
     this.handlerLabels.push(label);
     this.handlerDepths.push(depth);
     this.openHandlers.push(this.handlerLabels.length - 1);
-    const d = this.labelDepth[label];
-    if (d >= 0 && d !== depth + 1) throw new Error('internal compiler error: handler label depth mismatch');
-    this.labelDepth[label] = depth + 1;
+    this.reach(label, depth + 1);
     if (depth + 1 > this.maxDepth) this.maxDepth = depth + 1;
   }
 
@@ -274,6 +293,11 @@ export class BytecodeEmitter implements Emitter {
   }
 
   finish(meta: CodeMeta): CodeObject {
+    // dead code may jump to a label at the very end (a loop after a return): give it a target
+    if (this.labelPos.some((p) => p === this.code.length)) {
+      this.op(op.LOAD_NONE);
+      this.op(op.RETURN_VALUE);
+    }
     const code = Int32Array.from(this.code);
     for (let i = 0; i < this.patches.length; i += 2) {
       const pc = this.patches[i];

@@ -49,6 +49,7 @@ describe('compile errors', () => {
     ['((x, y) := 1)\n', 'SyntaxError', messages.namedExprTarget, 1],
     ['[i := 0 for i in y]\n', 'SyntaxError', `${messages.namedExprRebindIter} 'i'`, 1],
     ['class A:\n    [j := i for i in y]\n', 'SyntaxError', messages.namedExprInClassComp, 2],
+    ['[x for x in (y := [1])]\n', 'SyntaxError', messages.namedExprInCompIterable, 1],
     ['1and 0\n', 'SyntaxError', messages.invalidNumber, 1],
     ['01\n', 'SyntaxError', messages.invalidNumber, 1],
     ["'\\x0'\n", 'SyntaxError', messages.badHexEscape, 1],

@@ -13,3 +13,4 @@ export type { CompileErrorKind } from './errors.js';
 export { decodeUtf8, readSource } from './reader.js';
 export { disassemble } from '@mpy-ts/bytecode';
 export type * as ast from './ast.js';
+export { unparse } from './unparse.js';

@@ -285,6 +285,19 @@ export class Lexer {
     this.fstringDepth = options.fstringDepth ?? 0;
   }
 
+  /** Snapshot of the position and current token, for the parser's rare speculative parses. */
+  save(): unknown[] {
+    return [this.pos, this.line, this.lineStart, this.type, this.value, this.start, this.tokLine, this.tokCol, this.tokEnd,
+      this.pendingDedents, this.parenDepth, this.atLineStart, this.lineHasTokens, this.brackets.slice()];
+  }
+
+  restore(s: unknown[]): void {
+    [this.pos, this.line, this.lineStart, this.type, this.value, this.start, this.tokLine, this.tokCol, this.tokEnd,
+      this.pendingDedents, this.parenDepth, this.atLineStart, this.lineHasTokens] = s as [number, number, number, number, any, number, number, number, number, number, number, boolean, boolean];
+    this.brackets.length = 0;
+    this.brackets.push(...(s[13] as number[]));
+  }
+
   /** Throw a SyntaxError (or another kind) at a position. */
   error(msg: string, pos = this.pos, line = this.line, lineStart = this.lineStart, kind: 'SyntaxError' | 'IndentationError' | 'NotImplementedError' = 'SyntaxError'): never {
     let eol = this.src.indexOf('\n', lineStart);

@@ -586,16 +586,9 @@ export class Parser {
 
   private parseWith(pos: A.Pos, isAsync: boolean): A.With {
     this.next();
-    const items: A.WithItem[] = [];
-    if (this.tok() === L.T_LPAR && this.parenthesizedWithItems()) {
-      this.next();
-      for (;;) {
-        items.push(this.parseWithItem());
-        if (!this.eat(L.T_COMMA)) break;
-        if (this.tok() === L.T_RPAR) break;
-      }
-      this.expect(L.T_RPAR);
-    } else {
+    let items = this.tok() === L.T_LPAR ? this.parenthesizedWithItems() : null;
+    if (items === null) {
+      items = [];
       do items.push(this.parseWithItem());
       while (this.eat(L.T_COMMA));
     }
@@ -603,29 +596,29 @@ export class Parser {
     return { type: 'With', ...pos, items, body, isAsync };
   }
 
-  /** At `with (`: do the parentheses enclose with-items (`with (a as b, c):`)? Looks ahead with a sub-lexer. */
-  private parenthesizedWithItems(): boolean {
-    const look = new Lexer(this.src, this.filename, { start: this.lex.start, line: this.lex.tokLine, lineStart: this.lex.start - this.lex.tokCol });
-    look.next();
-    let depth = 0;
-    let sawAsOrComma = false;
+  /**
+   * At `with (`: try the parenthesised form `with (a as b, c):` (Python 3.10). If the parentheses do not
+   * hold with-items followed by `:`, rewind: they belong to an expression (`with (a, b)[0]:`).
+   */
+  private parenthesizedWithItems(): A.WithItem[] | null {
+    const saved = this.lex.save();
+    const depth = this.depth;
     try {
+      this.next();
+      const items: A.WithItem[] = [];
       for (;;) {
-        const t = look.type;
-        if (t === L.T_LPAR || t === L.T_LSQB || t === L.T_LBRACE) depth++;
-        else if (t === L.T_RPAR || t === L.T_RSQB || t === L.T_RBRACE) {
-          depth--;
-          if (depth === 0) {
-            look.next();
-            return look.type === L.T_COLON && sawAsOrComma;
-          }
-        } else if (depth === 1 && (t === L.T_AS || t === L.T_COMMA)) sawAsOrComma = true;
-        else if (t === L.T_EOF || t === L.T_NEWLINE) return false;
-        look.next();
+        items.push(this.parseWithItem());
+        if (!this.eat(L.T_COMMA)) break;
+        if (this.tok() === L.T_RPAR) break;
       }
-    } catch {
-      return false;
+      this.expect(L.T_RPAR);
+      if (this.tok() === L.T_COLON) return items;
+    } catch (e) {
+      if (!(e instanceof CompileError)) throw e;
     }
+    this.lex.restore(saved);
+    this.depth = depth;
+    return null;
   }
 
   private parseWithItem(): A.WithItem {
@@ -1347,13 +1340,12 @@ export class Parser {
           if (typeof part === 'string') {
             text += part;
           } else {
+            if (part.debugText !== null) text += part.debugText;
             if (text) {
               values.push({ type: 'Constant', line: tokLine, col: tokCol, value: text });
               text = '';
             }
-            const fv = this.fstringField(part);
-            if (fv.type === 'JoinedStr') values.push(...fv.values);
-            else values.push(fv);
+            values.push(this.fstringField(part));
           }
         }
       } else {
@@ -1373,7 +1365,8 @@ export class Parser {
     return { type: 'JoinedStr', ...pos, values: values! };
   }
 
-  private fstringField(f: L.FStringField): A.Expr {
+  /** A replacement field (its `=` debug text is added by the caller, as literal text). */
+  private fstringField(f: L.FStringField): A.FormattedValue {
     const saved = this.lex;
     const sub = new Lexer(this.src, this.filename, {
       start: f.exprStart,
@@ -1395,23 +1388,24 @@ export class Parser {
     const pos = { line: value.line, col: value.col };
     let formatSpec: A.JoinedStr | null = null;
     if (f.spec !== null) formatSpec = this.fstringSpec(f.spec, pos);
-    const fv: A.FormattedValue = { type: 'FormattedValue', ...pos, value, conversion: f.conversion, formatSpec };
-    if (f.debugText !== null) {
-      return { type: 'JoinedStr', ...pos, values: [{ type: 'Constant', ...pos, value: f.debugText }, fv] };
-    }
-    return fv;
+    return { type: 'FormattedValue', ...pos, value, conversion: f.conversion, formatSpec };
   }
 
   private fstringSpec(parts: FStringPart[], pos: A.Pos): A.JoinedStr {
     const values: A.Expr[] = [];
+    let text = '';
     for (const p of parts) {
-      if (typeof p === 'string') values.push({ type: 'Constant', ...pos, value: p });
-      else {
-        const fv = this.fstringField(p);
-        if (fv.type === 'JoinedStr') values.push(...fv.values);
-        else values.push(fv);
+      if (typeof p === 'string') {
+        text += p;
+        continue;
       }
+      if (p.debugText !== null) text += p.debugText;
+      if (text) values.push({ type: 'Constant', ...pos, value: text });
+      text = '';
+      values.push(this.fstringField(p));
     }
+    if (text) values.push({ type: 'Constant', ...pos, value: text });
     return { type: 'JoinedStr', ...pos, values };
   }
+
 }

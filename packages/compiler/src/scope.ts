@@ -151,6 +151,8 @@ class Collector {
   readonly source: string;
   /** Iteration variables of the comprehension being visited (for `:=` checks). */
   compIterVars: Set<string> | null = null;
+  /** Inside a comprehension's iterable expression (where `:=` is not allowed). */
+  inCompIterable = 0;
 
   constructor(filename: string, source: string) {
     this.filename = filename;
@@ -190,10 +192,13 @@ class Collector {
         const fs = this.push(SCOPE_FUNCTION, s.name, s, s.line);
         fs.isAsync = s.isAsync;
         const savedIter = this.compIterVars;
+        const savedIterable = this.inCompIterable;
         this.compIterVars = null;
+        this.inCompIterable = 0;
         this.params(fs, s.args);
         this.stmts(s.body);
         this.compIterVars = savedIter;
+        this.inCompIterable = savedIterable;
         this.cur = cur;
         this.finishFunction(fs);
         return;
@@ -205,9 +210,12 @@ class Collector {
         cur.bind(s.name);
         this.push(SCOPE_CLASS, s.name, s, s.line);
         const savedIter = this.compIterVars;
+        const savedIterable = this.inCompIterable;
         this.compIterVars = null;
+        this.inCompIterable = 0;
         this.stmts(s.body);
         this.compIterVars = savedIter;
+        this.inCompIterable = savedIterable;
         this.cur = cur;
         return;
       }
@@ -414,10 +422,13 @@ class Collector {
         this.argDefaults(e.args);
         const ls = this.push(SCOPE_LAMBDA, '<lambda>', e, e.line);
         const savedIter = this.compIterVars;
+        const savedIterable = this.inCompIterable;
         this.compIterVars = null;
+        this.inCompIterable = 0;
         this.params(ls, e.args);
         this.expr(e.body);
         this.compIterVars = savedIter;
+        this.inCompIterable = savedIterable;
         this.cur = cur;
         return;
       }
@@ -516,7 +527,9 @@ class Collector {
   private comprehension(node: A.Expr, name: string, gens: A.Comprehension[], elts: A.Expr[]): void {
     const outer = this.cur;
     // the first iterable is evaluated in the enclosing scope
+    this.inCompIterable++;
     this.expr(gens[0].iter);
+    this.inCompIterable--;
     const cs = this.push(SCOPE_COMPREHENSION, name, node, node.line);
     cs.setFlag('.0', DEF_PARAM | DEF_LOCAL);
     cs.varnames.push('.0');
@@ -535,7 +548,11 @@ class Collector {
           this.error(node, 'asynchronous comprehension outside of an asynchronous function');
         }
       }
-      if (i > 0) this.expr(g.iter);
+      if (i > 0) {
+        this.inCompIterable++;
+        this.expr(g.iter);
+        this.inCompIterable--;
+      }
       this.target(g.target);
       for (const c of g.ifs) this.expr(c);
     }
@@ -555,6 +572,7 @@ class Collector {
 
   private namedExprTarget(e: A.NamedExpr): void {
     const name = e.target.id;
+    if (this.inCompIterable > 0) this.error(e, messages.namedExprInCompIterable);
     let s = this.cur;
     if (s.kind !== SCOPE_COMPREHENSION) {
       s.bind(name);
