@@ -112,33 +112,70 @@ export class EntryParser {
       }
       return null;
     }
-    let longName: string | null = null;
-    let first = index;
-    if (this.expect === -1 && shortNameChecksum(data, o) === this.sum) {
-      longName = this.parts.join('');
-      first = this.first;
-    }
+    const longName = this.takeLongName(data, o);
+    return new Entry(data, o, longName, index, longName !== null ? this.first : index, sector);
+  }
+
+  /**
+   * For the short entry at `data[o]`: its long name if valid long-name entries precede it (then
+   * `firstIndex` is where they start), else null. Ends the pending long name either way.
+   */
+  takeLongName(data: Uint8Array, o: number): string | null {
+    const name = this.expect === -1 && shortNameChecksum(data, o) === this.sum ? this.parts.join('') : null;
     this.reset();
-    const shortName = data.slice(o, o + 11);
-    const ntRes = data[o + DIR_NTRES];
-    return {
-      name: longName ?? shortNameToString(data, o, ntRes),
-      longName,
-      shortName,
-      attr,
-      ntRes,
-      cluster: entryCluster(data, o),
-      size: rd32(data, o + DIR_SIZE),
-      crtDate: rd16(data, o + DIR_CRT_DATE),
-      crtTime: rd16(data, o + DIR_CRT_TIME),
-      accDate: rd16(data, o + DIR_ACC_DATE),
-      wrtDate: rd16(data, o + DIR_WRT_DATE),
-      wrtTime: rd16(data, o + DIR_WRT_TIME),
-      index,
-      first,
-      sector,
-      offset: o,
-    };
+    return name;
+  }
+
+  /** Index of the first long-name entry of the name `takeLongName` last returned. */
+  get firstIndex(): number {
+    return this.first;
+  }
+}
+
+/** The DirEntry for the short entry at `data[o]`, given its long name and where that starts. */
+export function makeEntry(data: Uint8Array, o: number, longName: string | null, index: number, first: number, sector: number): DirEntry {
+  return new Entry(data, o, longName, index, first, sector);
+}
+
+/** A parsed short entry; the shown name is decoded only when asked for. */
+class Entry implements DirEntry {
+  longName: string | null;
+  shortName: Uint8Array;
+  attr: number;
+  ntRes: number;
+  cluster: number;
+  size: number;
+  crtDate: number;
+  crtTime: number;
+  accDate: number;
+  wrtDate: number;
+  wrtTime: number;
+  index: number;
+  first: number;
+  sector: number;
+  offset: number;
+  private shown: string | null = null;
+
+  constructor(data: Uint8Array, o: number, longName: string | null, index: number, first: number, sector: number) {
+    this.longName = longName;
+    this.shortName = data.slice(o, o + 11);
+    this.attr = data[o + DIR_ATTR];
+    this.ntRes = data[o + DIR_NTRES];
+    this.cluster = entryCluster(data, o);
+    this.size = rd32(data, o + DIR_SIZE);
+    this.crtDate = rd16(data, o + DIR_CRT_DATE);
+    this.crtTime = rd16(data, o + DIR_CRT_TIME);
+    this.accDate = rd16(data, o + DIR_ACC_DATE);
+    this.wrtDate = rd16(data, o + DIR_WRT_DATE);
+    this.wrtTime = rd16(data, o + DIR_WRT_TIME);
+    this.index = index;
+    this.first = first;
+    this.sector = sector;
+    this.offset = o;
+  }
+
+  get name(): string {
+    return (this.shown ??= this.longName ?? shortNameToString(this.shortName, 0, this.ntRes));
   }
 }
 

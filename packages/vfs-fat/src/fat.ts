@@ -218,7 +218,15 @@ export class FatTable {
       hi = Math.min(this.maxCluster, (lastByte + 1) / w - 1);
     }
     let image: Uint8Array | null = null;
+    const orig = slot.orig;
+    const data = slot.data;
+    const w = this.g.fatType === 12 ? 0 : this.g.fatType / 8;
     for (let c = lo; c <= hi; c++) {
+      if (w !== 0) {
+        // Skip entries whose bytes did not change (most of them).
+        const i = c * w - firstByte;
+        if (orig[i] === data[i] && orig[i + 1] === data[i + 1] && (w === 2 || (orig[i + 2] === data[i + 2] && orig[i + 3] === data[i + 3]))) continue;
+      }
       const o = this.read(c, true);
       if (o === 0) continue;
       const v = this.read(c, false);

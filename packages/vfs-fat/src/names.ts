@@ -177,6 +177,13 @@ export function shortNameKey(raw: Uint8Array, offset = 0): string {
   return s;
 }
 
+/** Bytes 2..7 of a short name as one number (the part numeric tails change). */
+export function shortNameMiddle(raw: Uint8Array, offset = 0): number {
+  let v = 0;
+  for (let i = 2; i < 8; i++) v = v * 256 + raw[offset + i];
+  return v;
+}
+
 /** Offsets of the 13 UTF-16 characters inside a long-name entry. */
 export const LFN_CHAR_OFFSETS = [1, 3, 5, 7, 9, 14, 16, 18, 20, 22, 24, 28, 30];
 export const ATTR_LONG_NAME = 0x0f;

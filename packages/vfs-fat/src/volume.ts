@@ -32,6 +32,7 @@ import {
   isDirectory,
   isDotEntry,
   isVolumeLabel,
+  makeEntry,
   setEntryCluster,
   setEntrySize,
   type DirEntry,
@@ -59,7 +60,7 @@ import {
   makeShortName,
   numberedShortName,
   shortNameChecksum,
-  shortNameKey,
+  shortNameMiddle,
   validateName,
 } from './names.js';
 import { fatToEpochSeconds, packDateTime, systemClock, type FatClock } from './time.js';
@@ -396,11 +397,25 @@ export class FatVolume implements NodeHost {
     const folded = foldName(name);
     const short = makeShortName(name);
     const sfn = short.lossy ? null : short.bytes;
-    for (const e of this.entries(dir)) {
-      if (e.longName !== null && foldName(e.longName) === folded) return e;
-      if (sfn && sameBytes(e.shortName, sfn)) return e;
-    }
-    return null;
+    let found: DirEntry | null = null;
+    const parser = new EntryParser();
+    this.walk(dir, 0, (data, o, index, sector) => {
+      const attr = data[o + DIR_ATTR];
+      if (data[o] === DELETED || (attr & 0x3f) === 0x0f) {
+        parser.feed(data, o, index, sector);
+        return false;
+      }
+      // A short entry: match its raw bytes and long name before building anything.
+      const longName = parser.takeLongName(data, o);
+      if (isVolumeLabel(attr) || data[o] === 0x2e) return false;
+      const hit =
+        (longName !== null && longName.length === folded.length && foldName(longName) === folded) ||
+        (sfn !== null && sameBytes(data.subarray(o, o + 11), sfn));
+      if (!hit) return false;
+      found = makeEntry(data, o, longName, index, longName !== null ? parser.firstIndex : index, sector);
+      return true;
+    });
+    return found;
   }
 
   private dirOf(e: DirEntry): number {
@@ -467,28 +482,44 @@ export class FatVolume implements NodeHost {
   private createEntry(dir: number, name: string, template: Uint8Array, ignore: DirEntry | null = null): Loc {
     const short = makeShortName(name);
     const folded = foldName(name);
-    const used = new Set<string>();
+    // Short names in use that a numeric tail could collide with: same first two bytes and extension
+    // (every candidate keeps those), keyed by the six bytes a tail changes.
+    const base = short.bytes;
+    const used = new Set<number>();
+    let clash = false;
     const parser = new EntryParser();
     this.walk(dir, 0, (data, o, index, sector) => {
-      const e = parser.feed(data, o, index, sector);
-      if (!e || isVolumeLabel(e.attr)) return false;
-      if (ignore && e.sector === ignore.sector && e.offset === ignore.offset) return false;
-      if (!isDotEntry(e.shortName)) {
-        if (e.longName !== null && foldName(e.longName) === folded) throw new FatError(EEXIST, `'${name}' exists`);
-        if (!short.lossy && sameBytes(e.shortName, short.bytes)) throw new FatError(EEXIST, `'${name}' exists`);
+      const attr = data[o + DIR_ATTR];
+      if (data[o] === DELETED || (attr & 0x3f) === 0x0f) {
+        parser.feed(data, o, index, sector);
+        return false;
       }
-      used.add(shortNameKey(e.shortName));
+      const longName = parser.takeLongName(data, o);
+      if (isVolumeLabel(attr)) return false;
+      if (ignore && sector === ignore.sector && o === ignore.offset) return false;
+      if (data[o] !== 0x2e) {
+        if (longName !== null && longName.length === folded.length && foldName(longName) === folded) {
+          throw new FatError(EEXIST, `'${name}' exists`);
+        }
+        if (sameBytes(data.subarray(o, o + 11), base)) {
+          if (!short.lossy) throw new FatError(EEXIST, `'${name}' exists`);
+          clash = true;
+        }
+      }
+      if (data[o] === base[0] && data[o + 1] === base[1] && data[o + 8] === base[8] && data[o + 9] === base[9] && data[o + 10] === base[10]) {
+        used.add(shortNameMiddle(data, o));
+      }
       return false;
     });
     // The short name: as made, or with the first free numeric tail.
-    let sfn = short.bytes;
+    let sfn = base;
     let needsLfn = short.needsLfn;
     let nt = short.ntFlags;
-    if (short.lossy || used.has(shortNameKey(sfn))) {
+    if (short.lossy || clash) {
       for (let seq = 1; ; seq++) {
         if (seq > 100000) throw new FatError(ENOSPC, 'no free short name');
-        sfn = numberedShortName(short.bytes, name, seq);
-        if (!used.has(shortNameKey(sfn))) break;
+        sfn = numberedShortName(base, name, seq);
+        if (!used.has(shortNameMiddle(sfn))) break;
       }
       needsLfn = true;
       nt = 0;
