@@ -118,18 +118,18 @@ function hash16(text: string): number {
 }
 
 /**
- * The `seq`-th candidate short name with a numeric tail: `NAME~1.EXT` .. `NAME~4.EXT`, then names
- * with a hash of the long name (`NA3F2C~1.EXT`) so that many similar names do not collide for long.
+ * The `seq`-th candidate short name with a numeric tail: `NAME~1.EXT` .. `NAME~5.EXT` (as FatFs), then
+ * names with a hash of the long name (`NA3F2C~1.EXT`) so that many similar names do not collide for long.
  */
 export function numberedShortName(base: Uint8Array, longName: string, seq: number): Uint8Array {
   let tail: string;
   let keep: number;
-  if (seq < 5) {
+  if (seq < 6) {
     tail = `~${seq}`;
     keep = 8 - tail.length;
   } else {
-    const h = (hash16(longName) + Math.imul(seq - 5, 0x9e37)) & 0xffff;
-    tail = h.toString(16).toUpperCase().padStart(4, '0') + `~${1 + ((seq - 5) >>> 16)}`;
+    const h = (hash16(longName) + Math.imul(seq - 6, 0x9e37)) & 0xffff;
+    tail = h.toString(16).toUpperCase().padStart(4, '0') + `~${1 + ((seq - 6) >>> 16)}`;
     keep = Math.max(1, 8 - tail.length);
   }
   const out = new Uint8Array(11).fill(0x20);
