@@ -346,7 +346,33 @@ class Compiler {
   // ---- statements ------------------------------------------------------------------------------
 
   private stmts(body: A.Stmt[]): void {
+    for (const s of body) {
+      if (this.e.unreachable) {
+        // code after return/raise/break/continue: compiled for its errors, then dropped (as CPython)
+        this.deadStmts([s]);
+      } else {
+        this.stmt(s);
+      }
+    }
+  }
+
+  /** Compile statements that can never run, for their compile-time errors only, then drop the code. */
+  private deadStmts(body: A.Stmt[]): void {
+    if (body.length === 0) return;
+    const e = this.e;
+    const m = e.mark();
+    const line = e.line;
     for (const s of body) this.stmt(s);
+    e.rollback(m);
+    e.setLine(line);
+  }
+
+  /** Likewise for an expression (the branch of `x if True else y` that cannot be taken). */
+  private deadExpr(x: A.Expr): void {
+    const e = this.e;
+    const m = e.mark();
+    this.expr(x);
+    e.rollback(m);
   }
 
   private stmt(s: A.Stmt): void {
@@ -587,8 +613,16 @@ class Compiler {
   private ifStmt(s: A.If): void {
     const e = this.e;
     const truth = this.staticTruth(s.test);
-    if (truth === true) return this.stmts(s.body);
-    if (truth === false) return this.stmts(s.orelse);
+    if (truth === true) {
+      this.stmts(s.body);
+      this.deadStmts(s.orelse);
+      return;
+    }
+    if (truth === false) {
+      this.deadStmts(s.body);
+      this.stmts(s.orelse);
+      return;
+    }
     const end = e.newLabel();
     const other = s.orelse.length > 0 ? e.newLabel() : end;
     this.jumpIf(s.test, false, other);
@@ -616,6 +650,9 @@ class Compiler {
     const e = this.e;
     const truth = this.staticTruth(s.test);
     if (truth === false) {
+      const fb = this.pushFBlock(FB_WHILE, { continueLabel: e.newLabel(), breakLabel: e.newLabel() });
+      this.deadStmts(s.body);
+      this.popFBlock(fb);
       this.stmts(s.orelse);
       return;
     }
@@ -1126,7 +1163,7 @@ class Compiler {
     this.interactive = false;
     body();
     this.interactive = savedInteractive;
-    const flags = (scope.kind === SCOPE_CLASS ? CO_CLASS_BODY | CO_NEWLOCALS | (scope.nested ? CO_NESTED : 0) : this.functionFlags(scope)) | extraFlags;
+    const flags = (scope.kind === SCOPE_CLASS ? CO_CLASS_BODY | CO_NEWLOCALS : this.functionFlags(scope)) | extraFlags;
     const code = this.finishUnit(prev, flags);
     e.loadConst(code);
     e.op(op.MAKE_FUNCTION, mf);
@@ -1236,7 +1273,11 @@ class Compiler {
         return this.dict(x);
       case 'IfExp': {
         const truth = this.staticTruth(x.test);
-        if (truth !== undefined) return this.expr(truth ? x.body : x.orelse);
+        if (truth !== undefined) {
+          this.expr(truth ? x.body : x.orelse);
+          this.deadExpr(truth ? x.orelse : x.body);
+          return;
+        }
         const other = e.newLabel();
         const end = e.newLabel();
         this.jumpIf(x.test, false, other);

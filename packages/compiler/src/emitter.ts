@@ -65,7 +65,27 @@ export interface Emitter {
   truncateHandlers(count: number): number[];
   /** Reopen regions closed by truncateHandlers. */
   restoreHandlers(saved: number[]): void;
+  /** Remember the current point, to throw away what follows with `rollback` (unreachable code). */
+  mark(): EmitterMark;
+  /**
+   * Drop everything emitted since `mark` (constants and names stay, as in CPython). Labels created
+   * since then must not be used afterwards.
+   */
+  rollback(mark: EmitterMark): void;
   finish(meta: CodeMeta): CodeObject;
+}
+
+/** Opaque state captured by `Emitter.mark`. */
+export interface EmitterMark {
+  readonly codeLength: number;
+  readonly lineLength: number;
+  readonly lastLine: number;
+  readonly patchLength: number;
+  readonly labelCount: number;
+  readonly depth: number;
+  readonly dead: boolean;
+  readonly openHandlers: number[];
+  readonly textLength: number;
 }
 
 function constKey(v: Const): string | null {
@@ -292,6 +312,39 @@ export class BytecodeEmitter implements Emitter {
     this.openHandlers.push(...saved);
   }
 
+  mark(): EmitterMark {
+    return {
+      codeLength: this.code.length,
+      lineLength: this.lineTable.length,
+      lastLine: this.lastLine,
+      patchLength: this.patches.length,
+      labelCount: this.labelPos.length,
+      depth: this.curDepth,
+      dead: this.dead,
+      openHandlers: this.openHandlers.slice(),
+      textLength: 0,
+    };
+  }
+
+  rollback(m: EmitterMark): void {
+    this.code.length = m.codeLength;
+    this.regions.length = m.codeLength;
+    this.lineTable.length = m.lineLength;
+    this.lastLine = m.lastLine;
+    this.patches.length = m.patchLength;
+    // labels made since the mark are gone; older labels placed since then cannot be (they would be
+    // targets inside the dropped code, which only that code could reach)
+    for (let l = 0; l < this.labelPos.length; l++) {
+      if (l >= m.labelCount || this.labelPos[l] > m.codeLength) {
+        this.labelPos[l] = l >= m.labelCount ? -2 : -1;
+      }
+    }
+    this.curDepth = m.depth;
+    this.dead = m.dead;
+    this.openHandlers.length = 0;
+    this.openHandlers.push(...m.openHandlers);
+  }
+
   finish(meta: CodeMeta): CodeObject {
     // dead code may jump to a label at the very end (a loop after a return): give it a target
     if (this.labelPos.some((p) => p === this.code.length)) {
@@ -389,6 +442,15 @@ export class TextEmitter extends BytecodeEmitter {
   override popHandler(): void {
     super.popHandler();
     this.record('POP_HANDLER');
+  }
+
+  override mark(): EmitterMark {
+    return { ...super.mark(), textLength: this.lines.length };
+  }
+
+  override rollback(m: EmitterMark): void {
+    super.rollback(m);
+    this.lines.length = m.textLength;
   }
 
   get text(): string {

@@ -170,7 +170,8 @@ class Collector {
     parent.children.push(s);
     s.nested = parent.isFunctionLike || parent.nested;
     if (kind !== SCOPE_MODULE) {
-      const base = parent.kind === SCOPE_MODULE ? '' : parent.isFunctionLike ? `${parent.qualname}.<locals>.` : `${parent.qualname}.`;
+      // (as CPython: functions and lambdas add `.<locals>`; comprehension scopes do not)
+      const base = parent.kind === SCOPE_MODULE ? '' : parent.kind === SCOPE_FUNCTION || parent.kind === SCOPE_LAMBDA ? `${parent.qualname}.<locals>.` : `${parent.qualname}.`;
       s.qualname = base + name;
     }
     this.scopes.set(node, s);

@@ -158,7 +158,9 @@ class Unparser {
         if (s.orelse.length) this.block('else', s.orelse, indent);
         return;
       case 'With': {
-        const items = s.items.map((it) => this.expr(it.contextExpr, P_TEST) + (it.optionalVars ? ' as ' + this.expr(it.optionalVars, P_TUPLE) : ''));
+        // (a tuple gets a second pair of parentheses: `with (a, b):` would be two context managers)
+        const ctx = (x: A.Expr) => (x.type === 'Tuple' ? `(${this.expr(x, P_ATOM)})` : this.expr(x, P_TEST));
+        const items = s.items.map((it) => ctx(it.contextExpr) + (it.optionalVars ? ' as ' + this.expr(it.optionalVars, P_TUPLE) : ''));
         this.block(`${s.isAsync ? 'async ' : ''}with ${items.join(', ')}`, s.body, indent);
         return;
       }
