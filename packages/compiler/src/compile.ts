@@ -770,10 +770,12 @@ class Compiler {
   private unwind(downTo: number, preserveTos: boolean): { blocks: FBlock[]; handlers: number[] } {
     const fblocks = this.u.fblocks;
     const blocks = fblocks.slice(downTo);
-    const handlers = blocks.length > 0 ? this.e.truncateHandlers(blocks[0].handlers) : [];
-    // cleanup runs with the remaining outer handlers only
+    let handlers: number[] = [];
     while (fblocks.length > downTo) {
       const fb = fblocks.pop()!;
+      // each cleanup runs with the handler regions of the blocks outside it still open (a finally body
+      // that raises while a return unwinds must still run the outer finally bodies)
+      handlers = [...this.e.truncateHandlers(fb.handlers), ...handlers];
       this.unwindBlock(fb, preserveTos);
     }
     return { blocks, handlers };
@@ -1430,8 +1432,7 @@ class Compiler {
     let i = 0;
     // leading key/value pairs go into BUILD_MAP (in chunks, to bound the stack)
     while (i < n && x.keys[i] !== null && i < 16) {
-      this.expr(x.keys[i]!);
-      this.expr(x.values[i]);
+      this.keyValue(x.keys[i]!, x.values[i]);
       i++;
     }
     e.op(op.BUILD_MAP, i);
@@ -1441,10 +1442,24 @@ class Compiler {
         this.expr(x.values[i]);
         e.op(op.DICT_UPDATE, 1);
       } else {
-        this.expr(k);
-        this.expr(x.values[i]);
+        this.keyValue(k, x.values[i]);
         e.op(op.MAP_ADD, 1);
       }
+    }
+  }
+
+  /**
+   * Push a key and its value. MicroPython (like Python 3.4) evaluates the value before the key; when the
+   * key is a constant or a name the order cannot be observed and no SWAP is needed.
+   */
+  private keyValue(k: A.Expr, v: A.Expr): void {
+    if (k.type === 'Constant' || k.type === 'Name') {
+      this.expr(k);
+      this.expr(v);
+    } else {
+      this.expr(v);
+      this.expr(k);
+      this.e.op(op.SWAP, 2);
     }
   }
 
@@ -1653,8 +1668,7 @@ class Compiler {
           e.op(op.SET_ADD, depth);
           break;
         case 'DictComp':
-          this.expr(x.key);
-          this.expr(x.value);
+          this.keyValue(x.key, x.value);
           e.op(op.MAP_ADD, depth);
           break;
       }

@@ -377,7 +377,8 @@ export class BytecodeEmitter implements Emitter {
       names: this.names,
       consts: this.consts,
       code,
-      lineTable: Int32Array.from(this.lineTable),
+      // (without line numbers everything is line 1, as MicroPython reports at opt level 3)
+      lineTable: this.noLines ? Int32Array.from([0, 1]) : Int32Array.from(this.lineTable),
       exceptionTable: Int32Array.from(table),
       stackSize: this.maxDepth,
     });
@@ -442,6 +443,17 @@ export class TextEmitter extends BytecodeEmitter {
   override popHandler(): void {
     super.popHandler();
     this.record('POP_HANDLER');
+  }
+
+  override truncateHandlers(count: number): number[] {
+    const closed = super.truncateHandlers(count);
+    if (closed.length > 0) this.record(`CLOSE_HANDLERS ${closed.length}`);
+    return closed;
+  }
+
+  override restoreHandlers(saved: number[]): void {
+    super.restoreHandlers(saved);
+    if (saved.length > 0) this.record(`REOPEN_HANDLERS ${saved.length}`);
   }
 
   override mark(): EmitterMark {
