@@ -25,7 +25,7 @@ import { setupModule } from './objects/module.js';
 import { setupClasses, BINOP_NAMES, allocInstance } from './classes.js';
 import { setupFile } from './modules/file.js';
 import { KEY_UNHASHABLE } from './objects/hashtable.js';
-import { call, truthy, typeName, unhashable } from './runtime.js';
+import { call, truthy, typeName, unhashable, typeOf as typeOfX } from './runtime.js';
 import { setAsciiFn } from './format.js';
 import { ascii } from './builtins.js';
 
@@ -114,7 +114,7 @@ function exposeSlots(t: PyType): void {
   if (t.call !== null && t !== T.typeType) {
     defMethod(t, '__call__', (args: any[], kw: readonly string[] | null) => t.call!(args[0], args.slice(1), kw), { raw: true, min: 1 });
   }
-  if (t.descrGet !== null) def(t, '__get__', (d, obj, owner) => t.descrGet!(d, obj, owner ?? null), 3);
+  if (t.descrGet !== null) def(t, '__get__', (d, obj, owner) => t.descrGet!(d, obj === null ? undefined : obj, owner ?? (obj === null ? null : typeOfX(obj))), { params: 'self, instance, owner', min: 2 } as any);
   if (t.descrSet !== null) {
     def(t, '__set__', (d, obj, v) => {
       t.descrSet!(d, obj, v);
@@ -185,7 +185,8 @@ export function bootstrap(): void {
   T.ellipsisType.repr = () => 'Ellipsis';
 
   // inherit missing slots from the base (types.ts creates bases before subclasses)
-  const all: PyType[] = Object.values(T).filter((v): v is PyType => v instanceof PyType);
+  // bases before subclasses (the namespace object lists exports alphabetically)
+  const all: PyType[] = Object.values(T).filter((v): v is PyType => v instanceof PyType).sort((a, b) => a.mro.length - b.mro.length);
   for (const t of all) {
     if (t.bases.length === 0) continue;
     const b = t.bases[0];

@@ -25,6 +25,7 @@ import { PyDict, dictGetStr, dictSetStr, dictEntries } from './objects/dict.js';
 import { strVal, PyStrSub } from './objects/str.js';
 import { KEY_IDENTITY, KEY_HASHED, KEY_UNHASHABLE, KEY_VALUE, KEY_FLOAT } from './objects/hashtable.js';
 import { runClassBody } from './interp.js';
+import { CodeObject as CodeObjectClass } from '@mpy-ts/bytecode';
 import { intHash, bigHash } from './objects/int.js';
 
 // ---- slot groups ---------------------------------------------------------------------------------------
@@ -105,7 +106,7 @@ const dispatch: Record<SlotName, any> = {
   },
   unop: (op: number, x: any) => {
     const r = callDunder(x, UNOP_NAMES[op], []);
-    if (r === undefined) return NotImplemented;
+    if (r === undefined) return undefined;
     if (op === UN_INT || op === UN_INDEX) {
       if (asInt(r) === undefined) throw typeError(`${UNOP_NAMES[op]} returned non-int (type ${typeName(r)})`);
     }
@@ -184,7 +185,7 @@ const dispatch: Record<SlotName, any> = {
     if (value === undefined) callDunder(x, '__delattr__', [name]);
     else callDunder(x, '__setattr__', [name, value]);
   },
-  descrGet: (d: any, obj: any, owner: PyType) => callDunder(d, '__get__', [obj, owner]),
+  descrGet: (d: any, obj: any, owner: PyType) => callDunder(d, '__get__', [obj === undefined ? null : obj, owner]),
   descrSet: (d: any, obj: any, value: any) => {
     if (value === undefined) {
       if (callDunder(d, '__delete__', [obj]) === undefined) throw attributeError('__delete__');
@@ -259,7 +260,7 @@ export function userMake(cls: PyType, args: any[], kwnames: readonly string[] | 
     if (args.length > 0 && cls.lookup('__init__') === objectInit) throw typeError(`${cls.name}() takes no arguments`);
     obj = allocInstance(cls);
   } else {
-    const f = newFn instanceof PyStaticMethod ? newFn.func : bindDescr(newFn, null, cls);
+    const f = newFn instanceof PyStaticMethod ? newFn.func : bindDescr(newFn, undefined, cls);
     const a = new Array(args.length + 1);
     a[0] = cls;
     for (let i = 0; i < args.length; i++) a[i + 1] = args[i];
@@ -373,7 +374,7 @@ export function typeNew(meta: PyType, name: string, basesIn: any[], ns: PyDict, 
   // __init_subclass__ of the parent (PEP 487)
   const parent = mro.length > 1 ? superLookup(cls, mro[0], '__init_subclass__') : undefined;
   if (parent !== undefined) {
-    const f = bindDescr(parent, null, cls);
+    const f = bindDescr(parent, undefined, cls);
     const names = [...kwargs.keys()];
     call(f, [...kwargs.values()], names.length === 0 ? null : names);
   }
@@ -426,7 +427,7 @@ function buildClass(args: any[], kwnames: readonly string[] | null): any {
   const prep = meta instanceof PyType ? meta.lookup('__prepare__') : undefined;
   if (prep !== undefined && prep !== typePrepare) {
     const names = [...kw.keys()];
-    ns = call(bindDescr(prep, null, meta), [name, new PyTuple(bases), ...kw.values()], names.length === 0 ? null : names);
+    ns = call(bindDescr(prep, undefined, meta), [name, new PyTuple(bases), ...kw.values()], names.length === 0 ? null : names);
   } else ns = new PyDict();
   const cell = runClassBody(fn, ns);
   const names = [...kw.keys()];
@@ -476,7 +477,7 @@ function superGetAttr(x: any, name: string): any {
         if (v !== undefined) {
           if (typeof v === 'object' && v !== null) {
             const vt = (v as PyObject).type;
-            if (vt.descrGet !== null) return vt.descrGet(v, s.obj === s.objType ? null : s.obj, s.objType);
+            if (vt.descrGet !== null) return vt.descrGet(v, s.obj === s.objType ? undefined : s.obj, s.objType);
           }
           return v;
         }
@@ -504,11 +505,9 @@ function proxyDict(p: PyMappingProxy): PyDict {
 
 // ---- setup ---------------------------------------------------------------------------------------------
 
+/** `<class 'A'>`: MicroPython prints the bare class name (CPython would add the module). */
 function typeRepr(x: any): string {
-  const t = x as PyType;
-  const mod = t.dict.get('__module__');
-  if ((t.flags & TF_BUILTIN) !== 0 || typeof mod !== 'string' || mod === 'builtins') return `<class '${t.qualname}'>`;
-  return `<class '${mod}.${t.qualname}'>`;
+  return `<class '${(x as PyType).name}'>`;
 }
 
 /** type.__getattribute__ (CPython type_getattro). */
@@ -525,7 +524,7 @@ export function typeGetAttr(x: any, name: string): any {
   if (d !== undefined) {
     if (typeof d === 'object' && d !== null) {
       const dt = (d as PyObject).type;
-      if (dt.descrGet !== null) return dt.descrGet(d, null, t);
+      if (dt.descrGet !== null) return dt.descrGet(d, undefined, t);
     }
     return d;
   }
@@ -651,6 +650,9 @@ export function setupClasses(): void {
       if (cls.lookup('__init__') === objectInit) throw typeError(`${cls.name}() takes no arguments`);
     }
     if (cls === T.objectType) return new PyInstance(T.objectType);
+    if ((cls.flags & TF_BUILTIN) !== 0 || layoutOf(cls) !== T.objectType) {
+      throw typeError(`object.__new__(${cls.name}) is not safe, use ${layoutOf(cls).name}.__new__()`);
+    }
     return allocInstance(cls);
   }, { raw: true, min: 1 }, null));
   o.dict.set('__new__', objectNew);
@@ -832,7 +834,7 @@ export function setupClasses(): void {
   };
   su.descrGet = (d, obj) => {
     const s = d as PySuper;
-    if (obj === null || s.obj !== null) return s;
+    if (obj === undefined || s.obj !== null) return s;
     return new PySuper(s.thisType, obj, superCheck(s.thisType, obj));
   };
   defGetSet(su, '__thisclass__', (x) => (x as PySuper).thisType);
@@ -852,8 +854,19 @@ function setupDescriptors(): void {
   f.alloc = null;
   f.keyKind = KEY_IDENTITY;
   f.repr = (x) => `<function ${(x as PyFunction).qualname} at ${addressOf(x)}>`;
-  f.descrGet = (d, obj) => (obj === null ? d : new PyBoundMethod(d, obj));
+  f.descrGet = (d, obj) => (obj === undefined ? d : new PyBoundMethod(d, obj));
   f.call = (fn, args, kwnames) => call(fn, args, kwnames);
+  f.make = (_type, args) => {
+    const [code, globals, name, argdefs, closure] = args;
+    if (!(code instanceof CodeObjectClass)) throw typeError(`function() argument 'code' must be code, not ${typeName(code)}`);
+    if (!(globals instanceof PyDict)) throw typeError(`function() argument 'globals' must be dict, not ${typeName(globals)}`);
+    const fn = new PyFunction(code, globals, closure instanceof PyTuple ? (closure.items as PyCell[]) : null);
+    if (typeof name === 'string') fn.name = name;
+    if (argdefs instanceof PyTuple) fn.defaults = argdefs.items;
+    const mod = dictGetStr(globals, '__name__');
+    fn.module = mod === undefined ? null : mod;
+    return fn;
+  };
   defGetSet(f, '__name__', (x) => (x as PyFunction).name, (x, v) => {
     (x as PyFunction).name = strVal(v);
   });
@@ -918,7 +931,7 @@ function setupDescriptors(): void {
   };
   b.descrGet = (d, obj) => {
     const bf = d as PyBuiltin;
-    if (obj === null || bf.owner === null) return d;
+    if (obj === undefined || bf.owner === null) return d;
     return new PyBoundMethod(d, obj);
   };
   defGetSet(b, '__name__', (x) => (x as PyBuiltin).name);
@@ -946,6 +959,7 @@ function setupDescriptors(): void {
   cm.descrGet = (d, obj, owner) => {
     const func = (d as PyClassMethod).func;
     const cls = owner ?? typeOf(obj);
+    void cls;
     const ft = typeOf(func);
     if (ft.descrGet !== null && !(func instanceof PyFunction) && !(func instanceof PyBuiltin)) return ft.descrGet(func, cls, typeOf(cls));
     return new PyBoundMethod(func, cls);
@@ -965,7 +979,7 @@ function setupDescriptors(): void {
   p.alloc = (type) => new PyProperty(type, null, null, null, null);
   p.descrGet = (d, obj) => {
     const pr = d as PyProperty;
-    if (obj === null) return pr;
+    if (obj === undefined) return pr;
     if (pr.fget === null) throw attributeError(`property of '${typeName(obj)}' object has no getter`);
     return call(pr.fget, [obj], null);
   };
@@ -1017,7 +1031,7 @@ function setupDescriptors(): void {
   defMethod(p, 'getter', (self, fn) => copyProp(self as PyProperty, fn, (self as PyProperty).fset, (self as PyProperty).fdel), 2);
   defMethod(p, 'setter', (self, fn) => copyProp(self as PyProperty, (self as PyProperty).fget, fn, (self as PyProperty).fdel), 2);
   defMethod(p, 'deleter', (self, fn) => copyProp(self as PyProperty, (self as PyProperty).fget, (self as PyProperty).fset, fn), 2);
-  defMethod(p, '__get__', (self, obj, _owner) => p.descrGet!(self, obj, T.objectType), { params: 'self, obj, owner', min: 2 });
+  defMethod(p, '__get__', (self, obj, _owner) => p.descrGet!(self, obj === null ? undefined : obj, T.objectType), { params: 'self, obj, owner', min: 2 });
   defMethod(p, '__set__', (self, obj, v) => {
     p.descrSet!(self, obj, v);
     return null;
@@ -1036,7 +1050,7 @@ function setupDescriptors(): void {
   });
 
   const gs = T.getsetType;
-  gs.descrGet = (d, obj) => (obj === null ? d : (d as PyGetSet).get(obj));
+  gs.descrGet = (d, obj) => (obj === undefined ? d : (d as PyGetSet).get(obj));
   gs.descrSet = (d, obj, value) => {
     const g = d as PyGetSet;
     if (g.set === null) throw attributeError(`attribute '${g.name}' of '${g.owner.name}' objects is not writable`);

@@ -56,9 +56,7 @@ export function normaliseRaise(x: any): PyBaseException {
   if (x instanceof PyBaseException) return x;
   if (x instanceof PyType && x.isSubtypeOf(T.baseExceptionType)) {
     const e = call(x, [], null);
-    if (!(e instanceof PyBaseException)) {
-      throw typeError(`calling ${x.name} should have returned an instance of BaseException, not ${typeOf(e).name}`);
-    }
+    if (!(e instanceof PyBaseException)) throw typeError('exceptions must derive from BaseException');
     return e;
   }
   throw typeError('exceptions must derive from BaseException');
@@ -66,9 +64,7 @@ export function normaliseRaise(x: any): PyBaseException {
 
 /** `Type: message` (or `Type`), as the last line of a traceback. */
 export function exceptionLine(e: PyBaseException): string {
-  const t = e.type;
-  const mod = t.dict.get('__module__');
-  const name = typeof mod === 'string' && mod !== 'builtins' && mod !== '__main__' ? `${mod}.${t.qualname}` : t.name;
+  const name = e.type.name;
   let msg: string;
   try {
     msg = str(e);

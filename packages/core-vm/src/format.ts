@@ -116,7 +116,7 @@ export function formatInt(v: Int, specArg: any): string {
     if (s.sign) throw valueError("Sign not allowed with integer format specifier 'c'");
     const n = Number(v);
     if (n < 0 || n > 0x10ffff) throw overflowError('%c arg not in range(0x110000)');
-    return applyWidth(String.fromCodePoint(n), '', s, '<');
+    return applyWidth(String.fromCodePoint(n), '', s, '>');
   }
   if (s.precision >= 0) throw valueError('Precision not allowed in integer format specifier');
   const neg = v < 0;
@@ -455,14 +455,21 @@ function percentOne(conv: string, v: any, flags: string, width: number, prec: nu
 }
 
 function percentCore(fmt: string, args: any, ascii: (x: any) => string, forBytes: boolean): string {
-  const isMapping = !(args instanceof PyTuple) && typeof args === 'object' && args !== null && !isStr(args) && (args instanceof PyDict || (typeOf(args).getitem !== null && bufferOf(args) === null));
-  const items: any[] = args instanceof PyTuple ? args.items : [args];
-  let ai = 0;
+  // CPython PyUnicode_Format: a tuple supplies positional arguments; any other object is one positional
+  // argument, and (if it has __getitem__ and isn't a str) also the mapping for %(key)s.
+  const isTuple = args instanceof PyTuple;
+  const items: any[] = isTuple ? args.items : [];
+  let arglen = isTuple ? items.length : -1;
+  let ai = isTuple ? 0 : -2;
+  const dict = !isTuple && !isStr(args) && typeof args === 'object' && args !== null && typeOf(args).getitem !== null ? args : null;
   let out = '';
-  let usedMapping = false;
   const next = (): any => {
-    if (ai >= items.length) throw typeError('not enough arguments for format string');
-    return items[ai++];
+    if (ai >= 0 && ai < arglen) return items[ai++];
+    if (arglen < 0 && ai === -2) {
+      ai = -1;
+      return args;
+    }
+    throw typeError('not enough arguments for format string');
   };
   let i = 0;
   const n = fmt.length;
@@ -489,8 +496,7 @@ function percentCore(fmt: string, args: any, ascii: (x: any) => string, forBytes
       if (depth > 0) throw valueError('incomplete format key');
       key = fmt.slice(i + 1, j - 1);
       i = j;
-      if (!isMapping) throw typeError('format requires a mapping');
-      usedMapping = true;
+      if (dict === null) throw typeError('format requires a mapping');
     }
     let flags = '';
     while (i < n && '-+ #0'.includes(fmt[i])) flags += fmt[i++];
@@ -530,10 +536,15 @@ function percentCore(fmt: string, args: any, ascii: (x: any) => string, forBytes
       out += '%';
       continue;
     }
-    const v = key !== null ? getItem(args, key) : isMapping && !usedMapping && items.length === 1 && ai === 0 ? next() : next();
+    let v: any;
+    if (key !== null) {
+      v = getItem(dict, key);
+      arglen = -1;
+      ai = -1;
+    } else v = next();
     out += percentOne(conv, v, flags, width, prec, ascii, forBytes);
   }
-  if (!isMapping && ai < items.length) throw typeError(`not all arguments converted during ${forBytes ? 'bytes' : 'string'} formatting`);
+  if (ai < arglen && dict === null) throw typeError(`not all arguments converted during ${forBytes ? 'bytes' : 'string'} formatting`);
   return out;
 }
 

@@ -31,7 +31,7 @@ import { PyGenerator, GEN_KIND_GENERATOR, GEN_KIND_COROUTINE, GEN_KIND_ASYNCGEN,
 import {
   typeOf, typeName, truthy, repr, str, call, callBuiltin, getAttr, setAttr, getIter, getItem, setItem, delItem,
   contains, binaryOp, inplaceOp, unaryOp, compare, genericGetAttr, genericSetAttr, instGet, noAttr,
-  lookupSpecial, forEach, toArray, isInstance, bindDescr, instSet,
+  lookupSpecial, forEach, toArray, isInstance, bindDescr, instSet, nextOrStop,
 } from './runtime.js';
 import { intAdd, intSub, intMul } from './objects/int.js';
 import { strGetItem } from './objects/str.js';
@@ -1318,7 +1318,7 @@ export function runFrame(f: Frame): any {
             } else {
               const nx = (it as PyObject).type.next;
               if (nx === null) throw typeError(`'${typeName(it)}' object is not an iterator`);
-              v = nx(it);
+              v = it instanceof PyGenerator ? nx(it) : nextOrStop(nx, it);
             }
             if (v === STOP) {
               sp--;
@@ -1468,9 +1468,12 @@ export function runFrame(f: Frame): any {
             fast[sp++] = fn;
             continue;
           }
-          case 96: // LOAD_BUILD_CLASS
-            fast[sp++] = V.buildClass;
+          case 96: { // LOAD_BUILD_CLASS
+            const bc = dictGetStr(builtins, '__build_class__');
+            if (bc === undefined) throw nameError('__build_class__ not found');
+            fast[sp++] = bc;
             continue;
+          }
           case 100: { // BUILD_TUPLE
             const n = w >> 8;
             if (n === 0) fast[sp++] = EMPTY_TUPLE;
@@ -1589,7 +1592,7 @@ export function runFrame(f: Frame): any {
               const it = getIter(seq);
               const nx = typeOf(it).next!;
               for (;;) {
-                const v = nx(it);
+                const v = nextOrStop(nx, it);
                 if (v === STOP) break;
                 if (items.length === n) throw unpackError(items.length + 1, n, true);
                 items.push(v);
@@ -1688,7 +1691,10 @@ export function runFrame(f: Frame): any {
           case 130: { // IMPORT_NAME
             const fromlist = fast[--sp];
             const level = fast[sp - 1];
-            fast[sp - 1] = V.importName(names[w >> 8], globals, fromlist, level);
+            const imp = dictGetStr(builtins, '__import__');
+            if (imp !== V.importBuiltin && imp !== undefined) {
+              fast[sp - 1] = call(imp, [names[w >> 8], globals, f.locals ?? null, fromlist, level], null);
+            } else fast[sp - 1] = V.importName(names[w >> 8], globals, fromlist, level);
             continue;
           }
           case 131: { // IMPORT_FROM

@@ -139,7 +139,7 @@ export function nextVersion(): number {
  * - `binop(op, a, b, reflected) -> any | NotImplemented`: `a OP b` in source order; the instance of this
  *   type is `a` when !reflected and `b` when reflected. op >= OP_INPLACE asks for the in-place form (may
  *   return NotImplemented to fall back to the plain one).
- * - `unop(op, x) -> any | NotImplemented`.
+ * - `unop(op, x) -> any | undefined` (undefined: not supported; NotImplemented is an ordinary result).
  * - `bool(x) -> boolean`; `len(x) -> number` (null: no len()).
  * - `iter(x) -> iterator`; `next(it) -> value | STOP` (never raises StopIteration for exhaustion).
  * - `getitem(x, key)`, `setitem(x, key, value)` (value undefined = delete).
@@ -148,7 +148,7 @@ export function nextVersion(): number {
  *   keyword name.
  * - `getattr(x, name) -> any | undefined` (undefined: no such attribute; may also raise AttributeError).
  * - `setattr(x, name, value)` (value undefined = delete).
- * - `descrGet(descr, obj, ownerType)` (obj null: accessed on the class); `descrSet(descr, obj, value)`
+ * - `descrGet(descr, obj, ownerType)` (obj undefined: accessed on the class; null is None); `descrSet(descr, obj, value)`
  *   (value undefined = delete); a non-null descrSet makes a data descriptor.
  * - `make(type, args, kwnames)`: construct an instance (type.__call__ for this type and its subclasses,
  *   covering __new__ + __init__ for builtins).

@@ -17,6 +17,7 @@ import {
 } from './objects/function.js';
 import { typeError, attributeError, newException, PyBaseException, overflowError } from './objects/exceptions.js';
 import { callFunction } from './interp.js';
+import { vm } from './state.js';
 import { intHash, bigHash } from './objects/int.js';
 import { strHash, strRepr } from './objects/str.js';
 
@@ -107,11 +108,9 @@ export function repr(x: any): string {
   }
 }
 
+/** `<A object at 0x...>` (MicroPython's form: no module prefix). */
 export function defaultRepr(x: any): string {
-  const t = typeOf(x);
-  const mod = t.dict.get('__module__');
-  const name = typeof mod === 'string' && mod !== 'builtins' ? `${mod}.${t.qualname}` : t.qualname;
-  return `<${name} object at ${addressOf(x)}>`;
+  return `<${typeOf(x).name} object at ${addressOf(x)}>`;
 }
 
 export function str(x: any): string {
@@ -278,7 +277,7 @@ export function unaryOp(op: number, x: any): any {
   const t = typeOf(x);
   if (t.unop !== null) {
     const r = t.unop(op, x);
-    if (r !== NotImplemented) return r;
+    if (r !== undefined) return r;
   }
   if (op === UN_ABS) throw typeError(`bad operand type for abs(): '${t.name}'`);
   if (op === UN_NEG || op === UN_POS || op === UN_INVERT) throw typeError(`bad operand type for unary ${unopNames[op]}: '${t.name}'`);
@@ -604,6 +603,23 @@ export function iterNext(it: any): any {
   throw typeError(`'${t.name}' object is not an iterator`);
 }
 
+/**
+ * nx(it), treating a StopIteration raised by a native iterator's callee (map calling a function that
+ * raises StopIteration) as exhaustion, as CPython's C iterators do. Its value goes to vm.yieldFromResult.
+ */
+export function nextOrStop(nx: (it: any) => any, it: any): any {
+  try {
+    return nx(it);
+  } catch (e) {
+    if (e instanceof PyBaseException && e.type.isSubtypeOf(T.stopIterationType)) {
+      const a = e.args.items;
+      vm.yieldFromResult = a.length > 0 ? a[0] : null;
+      return STOP;
+    }
+    throw e;
+  }
+}
+
 /** Call fn for every item of iterable x (stops early if fn returns true). */
 export function forEach(x: any, fn: (v: any) => boolean | void): void {
   if (x instanceof PyList && x.type === T.listType) {
@@ -619,7 +635,7 @@ export function forEach(x: any, fn: (v: any) => boolean | void): void {
   const nx = typeOf(it).next;
   if (nx === null) throw typeError(`iter() returned non-iterator of type '${typeName(it)}'`);
   for (;;) {
-    const v = nx(it);
+    const v = nextOrStop(nx, it);
     if (v === STOP) return;
     if (fn(v) === true) return;
   }
@@ -673,7 +689,7 @@ export function getItem(x: any, key: any): any {
   if (t.getitem !== null) return t.getitem(x, key);
   if (t === T.typeType || (t.isSubtypeOf(T.typeType) && x instanceof PyType)) {
     const cg = (x as PyType).lookup('__class_getitem__');
-    if (cg !== undefined) return call(bindDescr(cg, null, x as PyType), [key], null);
+    if (cg !== undefined) return call(bindDescr(cg, undefined, x as PyType), [key], null);
   }
   throw typeError(`'${t.name}' object is not subscriptable`);
 }
@@ -713,6 +729,7 @@ export function contains(container: any, item: any): boolean {
   throw typeError(`argument of type '${t.name}' is not iterable`);
 }
 
+/** len(x): a JS number, or a bigint for huge ranges (up to sys.maxsize). */
 export function len(x: any): number {
   if (typeof x === 'string') return strLen(x);
   const t = typeOf(x);

@@ -120,6 +120,8 @@ export class VM {
   /** An exception no handler may catch (reserved for forced termination). */
   fatal: PyBaseException | null = null;
   readonly buildClass: PyBuiltin = buildClassBuiltin;
+  /** The original builtins.__import__ (IMPORT_NAME calls a replacement if one is installed). */
+  readonly importBuiltin: any;
   readonly builtins: PyDict;
   readonly builtinsModule: PyModule;
   readonly modules: PyDict;
@@ -169,6 +171,7 @@ export class VM {
       this.builtins = new PyDict();
       for (const [k, v] of builtinEntries()) dictSetStr(this.builtins, k, v);
       this.builtinsModule = new PyModule('builtins', this.builtins);
+      this.importBuiltin = dictGetStr(this.builtins, '__import__');
       this.modules = new PyDict();
       this.path = new PyList((options.path ?? ['', '.frozen', '/lib']).slice());
       this.argv = new PyList((options.argv ?? []).slice());

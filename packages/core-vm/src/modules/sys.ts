@@ -61,7 +61,10 @@ export function makeSysModule(vm: VM): PyModule {
     vm.maxDepth = n;
     return null;
   }, 1));
-  dictSetStr(d, 'intern', builtin('intern', (s) => s, 1));
+  dictSetStr(d, 'intern', builtin('intern', (s) => {
+    if (typeof s !== 'string') throw typeError(`intern() argument must be str, not ${typeOf(s).name}`);
+    return s;
+  }, 1));
   void call;
   return m;
 }

@@ -356,6 +356,7 @@ function bytesInit(args: any[], kwnames: readonly string[] | null, what: string)
   const nkw = kwnames?.length ?? 0;
   const npos = args.length - nkw;
   let src: any = npos > 0 ? args[0] : undefined;
+  if (npos > 3) throw typeError(`${what}() takes at most 3 arguments (${npos} given)`);
   let encoding: any = npos > 1 ? args[1] : undefined;
   let errors: any = npos > 2 ? args[2] : undefined;
   for (let i = 0; i < nkw; i++) {
@@ -377,7 +378,8 @@ function bytesInit(args: any[], kwnames: readonly string[] | null, what: string)
   const i = asInt(src);
   if (i !== undefined) {
     if (i < 0) throw valueError('negative count');
-    if (typeof i === 'bigint' || i > 1 << 28) throw memoryError();
+    if (typeof i === 'bigint') throw overflowError("cannot fit 'int' into an index-sized integer");
+    if (i > 1 << 28) throw memoryError();
     return new Uint8Array(i);
   }
   const b = bufferOf(src);
@@ -526,11 +528,7 @@ function bytesMethods(t: PyType, mutable: boolean): void {
   const mk = (self: any, data: Uint8Array): any => (mutable ? new PyByteArray(data) : new PyBytes(data));
   const L = (self: any) => latin1(D(self));
   defMethod(t, 'decode', (self, encoding, errors) => decodeBytes(D(self), encoding, errors), { params: 'self, encoding, errors', min: 1 });
-  defMethod(t, 'hex', (self, sep) => {
-    const parts: string[] = [];
-    for (const c of D(self)) parts.push(c.toString(16).padStart(2, '0'));
-    return parts.join(sep === undefined ? '' : strVal(sep));
-  }, { params: 'self, sep', min: 1 });
+  defMethod(t, 'hex', (self, sep, per) => hexOf(D(self), sep, per), { params: 'self, sep, bytes_per_sep', min: 1 });
   defMethod(t, 'find', (self, sub, a, b) => findBytes(D(self), subArg(sub), a, b, false), { params: 'self, sub, start, end, /', min: 2 });
   defMethod(t, 'rfind', (self, sub, a, b) => findBytes(D(self), subArg(sub), a, b, true), { params: 'self, sub, start, end, /', min: 2 });
   defMethod(t, 'index', (self, sub, a, b) => {
@@ -589,6 +587,7 @@ function bytesMethods(t: PyType, mutable: boolean): void {
     let j = s.length;
     if (left) while (i < j && cs.includes(s[i])) i++;
     if (right) while (j > i && cs.includes(s[j - 1])) j--;
+    if (!mutable && i === 0 && j === s.length && (self as PyObject).type === T.bytesType) return self;
     return mk(self, fromLatin1(s.slice(i, j)));
   };
   defMethod(t, 'strip', strip(true, true), { params: 'self, chars, /', min: 1 });
@@ -617,6 +616,24 @@ function bytesMethods(t: PyType, mutable: boolean): void {
     }
     return mk(self, fromLatin1(out + s.slice(i)));
   }, { params: 'self, old, new, count, /', min: 3 });
+  defMethod(t, 'splitlines', (self, keepends) => {
+    const s = L(self);
+    const keep = keepends !== undefined && keepends !== false && keepends !== 0;
+    const out: any[] = [];
+    let start = 0;
+    let i = 0;
+    while (i < s.length) {
+      const c = s[i];
+      if (c === '\n' || c === '\r') {
+        let eol = i + 1;
+        if (c === '\r' && s[i + 1] === '\n') eol++;
+        out.push(mk(self, fromLatin1(keep ? s.slice(start, eol) : s.slice(start, i))));
+        start = i = eol;
+      } else i++;
+    }
+    if (start < s.length) out.push(mk(self, fromLatin1(s.slice(start))));
+    return new PyList(out);
+  }, { params: 'self, keepends', min: 1 });
   defMethod(t, 'join', (self, it) => {
     const sep = D(self);
     const parts: Uint8Array[] = [];
@@ -704,6 +721,24 @@ function bytesMethods(t: PyType, mutable: boolean): void {
     if (cls === T.bytearrayType) return new PyByteArray(data);
     return call(cls, [new PyBytes(data)], null);
   }, 2);
+}
+
+/** bytes.hex(sep, bytes_per_sep) (CPython semantics: groups counted from the right when positive). */
+function hexOf(data: Uint8Array, sep: any, per: any): string {
+  const h = Array.from(data, (c) => c.toString(16).padStart(2, '0'));
+  if (sep === undefined) return h.join('');
+  const s = isStr(sep) ? strVal(sep) : latin1(bufferOf(sep) ?? new Uint8Array(0));
+  if (s.length !== 1) throw valueError('sep must be length 1.');
+  const n = per === undefined ? 1 : Number(toIndex(per));
+  if (n === 0) return h.join('');
+  const k = Math.abs(n);
+  const groups: string[] = [];
+  if (n > 0) {
+    for (let end = h.length; end > 0; end -= k) groups.unshift(h.slice(Math.max(0, end - k), end).join(''));
+  } else {
+    for (let st = 0; st < h.length; st += k) groups.push(h.slice(st, st + k).join(''));
+  }
+  return groups.join(s);
 }
 
 function clampRange(n: number, a: any, b: any): [number, number] {
@@ -941,7 +976,7 @@ export function setupBytes(): void {
     for (let i = 0; i < m.len; i++) out.push(mvGet(m, i));
     return new PyList(out);
   }, 1);
-  defMethod(mv, 'hex', (self) => Array.from(mvBytes(self as PyMemoryView), (c) => c.toString(16).padStart(2, '0')).join(''), 1);
+  defMethod(mv, 'hex', (self, sep, per) => hexOf(mvBytes(self as PyMemoryView), sep, per), { params: 'self, sep, bytes_per_sep', min: 1 });
   defMethod(mv, 'release', (self) => {
     (self as PyMemoryView).released = true;
     return null;

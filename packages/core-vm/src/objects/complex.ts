@@ -114,7 +114,7 @@ export function setupComplex(): void {
       case UN_POS: return c;
       case UN_ABS: return new PyFloat(Math.hypot(c.re, c.im));
       case UN_COMPLEX: return c;
-      default: return NotImplemented;
+      default: return undefined;
     }
   };
   t.make = (type, args, kwnames) => {

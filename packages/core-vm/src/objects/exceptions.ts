@@ -103,7 +103,8 @@ export function setupExceptions(): void {
     const e = x as PyBaseException;
     const items = e.args.items;
     const name = e.type.name;
-    if (items.length === 1) return `${name}(${repr(items[0])})`;
+    // MicroPython (like CPython 3.4-3.6) prints one-argument exceptions with a trailing comma
+    if (items.length === 1) return `${name}(${repr(items[0])},)`;
     return `${name}(${items.map(repr).join(', ')})`;
   };
   t.str = (x) => {

@@ -293,7 +293,7 @@ export function setupFloat(): void {
       case UN_ABS: return new PyFloat(Math.abs(v));
       case UN_INT: return floatToInt(v);
       case UN_FLOAT: return x.type === T.floatType ? x : new PyFloat(v);
-      default: return NotImplemented;
+      default: return undefined;
     }
   };
   t.make = (type, args, kwnames) => {

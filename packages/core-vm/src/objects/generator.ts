@@ -8,7 +8,7 @@ import type { Frame } from '../interp.js';
 import { runFrame } from '../interp.js';
 import { PyBaseException, newException, typeError, valueError, runtimeError } from './exceptions.js';
 import { defMethod, defGetSet } from './function.js';
-import { call, getAttrOpt, iterNext, typeOf, addressOf, isInstance } from '../runtime.js';
+import { call, getAttrOpt, iterNext, typeOf, addressOf, isInstance, nextOrStop } from '../runtime.js';
 import { normaliseRaise } from '../errors.js';
 import { PyType } from '../object.js';
 
@@ -30,7 +30,7 @@ export class PyGenerator extends PyObject {
   exc: PyBaseException | null;
   /** Return value once finished (StopIteration.value). */
   retval: any;
-  /** MicroPython's pend_throw(): thrown on the next resume (undefined: none). */
+  /** MicroPython's pend_throw(): thrown on the next resume (null: none). */
   pending: any;
   constructor(kind: number, frame: Frame, name: string, qualname: string) {
     super(kind === GEN_KIND_COROUTINE ? T.coroutineType : kind === GEN_KIND_ASYNCGEN ? T.asyncGeneratorType : T.generatorType);
@@ -43,7 +43,7 @@ export class PyGenerator extends PyObject {
     this.finished = false;
     this.exc = null;
     this.retval = null;
-    this.pending = undefined;
+    this.pending = null;
   }
 }
 
@@ -64,9 +64,9 @@ function resume(g: PyGenerator, value: any, mode: number, exc: PyBaseException |
     g.retval = null;
     return STOP;
   }
-  if (mode === MODE_SEND && g.pending !== undefined) {
+  if (mode === MODE_SEND && g.pending !== null) {
     const p = g.pending;
-    g.pending = undefined;
+    g.pending = null;
     mode = MODE_THROW;
     exc = normaliseRaise(p);
   }
@@ -140,34 +140,40 @@ function suspendedInYieldFrom(g: PyGenerator): boolean {
   return g.started && !g.finished && f.yieldPc >= 0 && (f.code.code[f.yieldPc] & 0xff) === YIELD_FROM_OP;
 }
 
-/** g.throw(exc): value or STOP; forwards to a delegated iterator first (PEP 380). */
-export function genThrow(g: PyGenerator, exc: PyBaseException): any {
+/**
+ * g.throw(...): value or STOP; forwards to a delegated iterator first (PEP 380). `raw` are the arguments
+ * of a Python-level throw() call, passed to a delegate unchanged (CPython does not validate them first).
+ */
+export function genThrow(g: PyGenerator, exc: PyBaseException | null, raw: any[] | null = null): any {
   if (suspendedInYieldFrom(g) && !g.running) {
     const f = g.frame;
     const sub = f.fast[f.sp - 1];
-    if (exc.type.isSubtypeOf(T.generatorExitType)) {
+    const first = raw !== null ? raw[0] : exc;
+    const isExit = first instanceof PyBaseException ? first.type.isSubtypeOf(T.generatorExitType) : first instanceof PyType && first.isSubtypeOf(T.generatorExitType);
+    if (isExit) {
+      let e: PyBaseException = exc ?? throwArg(raw![0], raw![1]);
       try {
         closeIterator(sub);
-      } catch (e) {
-        if (!(e instanceof PyBaseException)) throw e;
-        exc = e;
+      } catch (e2) {
+        if (!(e2 instanceof PyBaseException)) throw e2;
+        e = e2;
       }
-      return resume(g, null, MODE_THROW, exc);
+      return resume(g, null, MODE_THROW, e);
     }
     let r: any;
     g.running = true;
     try {
       if (sub instanceof PyGenerator) {
-        r = genThrow(sub, exc);
+        r = genThrow(sub, exc, raw);
         if (r === STOP) vm.yieldFromResult = sub.retval;
       } else {
         const th = getAttrOpt(sub, 'throw');
         if (th === undefined) {
           g.running = false;
-          return resume(g, null, MODE_THROW, exc);
+          return resume(g, null, MODE_THROW, exc ?? throwArg(raw![0], raw![1]));
         }
         try {
-          r = call(th, [exc], null);
+          r = call(th, raw ?? [exc], null);
         } catch (e) {
           if (e instanceof PyBaseException && e.type.isSubtypeOf(T.stopIterationType)) {
             vm.yieldFromResult = stopValue(e);
@@ -187,7 +193,7 @@ export function genThrow(g: PyGenerator, exc: PyBaseException): any {
     f.pc = f.yieldPc + 1;
     return resume(g, null, MODE_CONTINUE, null);
   }
-  return resume(g, null, MODE_THROW, exc);
+  return resume(g, null, MODE_THROW, exc ?? throwArg(raw![0], raw![1]));
 }
 
 function closeIterator(sub: any): void {
@@ -233,8 +239,9 @@ export function yieldFromStep(it: any, v: any): any {
   }
   if (v === null) {
     vm.yieldFromResult = null;
-    const r = iterNext(it);
-    return r;
+    const nx = typeOf(it).next;
+    if (nx === null) throw typeError(`'${typeOf(it).name}' object is not an iterator`);
+    return nextOrStop(nx, it);
   }
   const send = getAttrOpt(it, 'send');
   if (send === undefined) throw typeError(`'${typeOf(it).name}' object has no attribute 'send'`);
@@ -261,6 +268,10 @@ function throwArg(typ: any, val: any): PyBaseException {
     return typ;
   }
   throw typeError('exceptions must be classes or instances deriving from BaseException, not ' + typeOf(typ).name);
+}
+
+function rawThrowArgs(typ: any, val: any, tb: any): any[] {
+  return val === undefined ? [typ] : tb === undefined ? [typ, val] : [typ, val, tb];
 }
 
 /** Result of send/throw for Python callers: the value, or StopIteration(retval). */
@@ -342,23 +353,23 @@ export function setupGenerator(): void {
   g.iter = (x) => x;
   g.next = (x) => resume(x as PyGenerator, null, MODE_SEND, null);
   defMethod(g, 'send', (self, v) => valueOrStop(self as PyGenerator, genSend(self as PyGenerator, v)), 2);
-  defMethod(g, 'throw', (self, typ, val, _tb) => valueOrStop(self as PyGenerator, genThrow(self as PyGenerator, throwArg(typ, val))), { params: 'self, typ, val, tb', min: 2 });
+  defMethod(g, 'throw', (self, typ, val, tb) => valueOrStop(self as PyGenerator, genThrow(self as PyGenerator, null, rawThrowArgs(typ, val, tb))), { params: 'self, typ, val, tb', min: 2 });
   defMethod(g, 'close', (self) => {
     genClose(self as PyGenerator);
     return null;
   }, 1);
   defMethod(g, 'pend_throw', (self, exc) => {
     const gen = self as PyGenerator;
-    if (gen.started && gen.running) throw typeError("can't pend throw to just-started generator");
+    if (gen.running) throw valueError('generator already executing');
     const prev = gen.pending;
     gen.pending = exc;
-    return prev === undefined ? null : prev;
+    return prev;
   }, 2);
   defGetSet(g, 'gi_yieldfrom', (x) => (suspendedInYieldFrom(x as PyGenerator) ? (x as PyGenerator).frame.fast[(x as PyGenerator).frame.sp - 1] : null));
 
   const c = T.coroutineType;
   defMethod(c, 'send', (self, v) => valueOrStop(self as PyGenerator, genSend(self as PyGenerator, v)), 2);
-  defMethod(c, 'throw', (self, typ, val, _tb) => valueOrStop(self as PyGenerator, genThrow(self as PyGenerator, throwArg(typ, val))), { params: 'self, typ, val, tb', min: 2 });
+  defMethod(c, 'throw', (self, typ, val, tb) => valueOrStop(self as PyGenerator, genThrow(self as PyGenerator, null, rawThrowArgs(typ, val, tb))), { params: 'self, typ, val, tb', min: 2 });
   defMethod(c, 'close', (self) => {
     genClose(self as PyGenerator);
     return null;
@@ -377,7 +388,7 @@ export function setupGenerator(): void {
     return r;
   };
   defMethod(w, 'send', (self, v) => valueOrStop((self as CoroWrapper).coro, genSend((self as CoroWrapper).coro, v)), 2);
-  defMethod(w, 'throw', (self, typ, val, _tb) => valueOrStop((self as CoroWrapper).coro, genThrow((self as CoroWrapper).coro, throwArg(typ, val))), { params: 'self, typ, val, tb', min: 2 });
+  defMethod(w, 'throw', (self, typ, val, tb) => valueOrStop((self as CoroWrapper).coro, genThrow((self as CoroWrapper).coro, null, rawThrowArgs(typ, val, tb))), { params: 'self, typ, val, tb', min: 2 });
   defMethod(w, 'close', (self) => {
     genClose((self as CoroWrapper).coro);
     return null;

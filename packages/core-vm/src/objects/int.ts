@@ -347,7 +347,7 @@ export function floatIntCompare(f: number, i: Int, op: number, reversed: boolean
 
 function intUnop(op: number, a: any): any {
   const x = asInt(a);
-  if (x === undefined) return NotImplemented;
+  if (x === undefined) return undefined;
   switch (op) {
     case UN_NEG: return intNeg(x);
     case UN_POS: return x;
@@ -356,7 +356,7 @@ function intUnop(op: number, a: any): any {
     case UN_INT:
     case UN_INDEX: return x;
     case UN_FLOAT: return new PyFloat(intToFloat(x));
-    default: return NotImplemented;
+    default: return undefined;
   }
 }
 
@@ -379,13 +379,13 @@ export function intFromObject(x: any, base: any): Int {
     const t = typeOf(x);
     if (t.unop !== null) {
       const r = t.unop(UN_INT, x);
-      if (r !== NotImplemented) {
+      if (r !== undefined) {
         const v = asInt(r);
         if (v === undefined) throw typeError(`__int__ returned non-int (type ${typeName(r)})`);
         return v;
       }
       const r2 = t.unop(UN_INDEX, x);
-      if (r2 !== NotImplemented) {
+      if (r2 !== undefined) {
         const v = asInt(r2);
         if (v !== undefined) return v;
       }

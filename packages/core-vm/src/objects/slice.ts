@@ -186,8 +186,8 @@ export function setupSlice(): void {
   };
   r.len = (x) => {
     const l = (x as PyRange).length;
-    if (typeof l === 'bigint') throw newOverflow();
-    return l;
+    if (typeof l === 'bigint' && l > 9223372036854775807n) throw newOverflow();
+    return l as number;
   };
   r.bool = (x) => (x as PyRange).length !== 0;
   r.keyKind = 2;
