@@ -4,7 +4,7 @@
 import { PyType } from './object.js';
 import * as T from './types.js';
 import { PyBaseException, newException, typeError } from './objects/exceptions.js';
-import { call, typeOf, str, isInstance } from './runtime.js';
+import { call, str, isInstance } from './runtime.js';
 import { EMPTY_TUPLE } from './objects/tuple.js';
 
 /** A compiler error as thrown by @mpy-ts/compiler (duck-typed: no dependency needed here). */

@@ -4,7 +4,6 @@
 import * as T from './types.js';
 import { PyFloat } from './objects/float.js';
 import { PyTuple } from './objects/tuple.js';
-import { PyDict } from './objects/dict.js';
 import { typeError, valueError, keyError, indexError, overflowError } from './objects/exceptions.js';
 import { asInt, repr, str, typeName, getItem, getAttr, lookupSpecial, call, toNumberValue, typeOf, isInstance, toIndex } from './runtime.js';
 import { floatRepr } from './objects/float.js';

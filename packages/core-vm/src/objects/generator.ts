@@ -8,7 +8,7 @@ import type { Frame } from '../interp.js';
 import { runFrame } from '../interp.js';
 import { PyBaseException, newException, typeError, valueError, runtimeError } from './exceptions.js';
 import { defMethod, defGetSet } from './function.js';
-import { call, getAttrOpt, iterNext, typeOf, addressOf, isInstance, nextOrStop } from '../runtime.js';
+import { call, getAttrOpt, typeOf, addressOf, isInstance, nextOrStop } from '../runtime.js';
 import { normaliseRaise } from '../errors.js';
 import { PyType } from '../object.js';
 
