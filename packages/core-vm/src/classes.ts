@@ -5,7 +5,7 @@
 // first class along the MRO that defines one of the slot's dunder methods decides: a builtin type lends
 // its native slot, a user class gets a dispatcher that looks the dunder up and calls it.
 import {
-  PyObject, PyInstance, PyType, STOP, c3, TF_BASETYPE, TF_BUILTIN, TF_INSTATTRS, TF_EXCEPTION,
+  PyObject, PyInstance, PyType, STOP, c3, isPlainValue, TF_BASETYPE, TF_BUILTIN, TF_INSTATTRS, TF_EXCEPTION,
   CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE, OP_INPLACE, UN_NEG, UN_POS, UN_INVERT, UN_ABS, UN_INT,
   UN_FLOAT, UN_INDEX, UN_COMPLEX, type AttrHolder, DICT_SHAPE,
 } from './object.js';
@@ -550,6 +550,13 @@ function typeSetAttr(x: any, name: string, value: any): void {
     if (!t.dict.has(name)) throw noAttr(t, name);
     t.dict.delete(name);
   } else {
+    const old = t.dict.get(name);
+    if (old !== undefined && isPlainValue(old) && isPlainValue(value) && !name.startsWith('__')) {
+      // same definer, still no descriptor: lookups and inline caches (which read plain class values
+      // through their defining class) stay valid
+      t.dict.set(name, value);
+      return;
+    }
     t.dict.set(name, value);
   }
   t.modified();

@@ -9,7 +9,7 @@ import {
   type CodeObject, ConstFloat, ConstComplex, ConstTuple, ConstEllipsis, CodeObject as CodeObjectClass,
   CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_OPTIMIZED,
 } from '@mpy-ts/bytecode';
-import { PyObject, PyType, STOP, DICT_SHAPE, EMPTY_SHAPE, type Shape, type AttrHolder, TF_INSTATTRS,
+import { PyObject, PyType, STOP, isPlainValue, DICT_SHAPE, EMPTY_SHAPE, type Shape, type AttrHolder, TF_INSTATTRS,
   OP_ADD, OP_SUB, OP_MUL, OP_TRUEDIV, OP_FLOORDIV, OP_MOD, OP_INPLACE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE,
   UN_NEG, UN_POS, UN_INVERT } from './object.js';
 import * as T from './types.js';
@@ -71,6 +71,64 @@ class AttrCache {
   /** STORE_ATTR adding an attribute: the shape after the add. */
   next: Shape | null = null;
   obj: any = null;
+  /** A_CLASSVAL: the class whose dict holds the value. */
+  definer: PyType | null = null;
+  /** Further entries of a polymorphic site (up to MAX_POLY in all). */
+  more: AttrCache[] | null = null;
+  /** Round-robin replacement index once the site is full. */
+  rr = 0;
+}
+
+const MAX_POLY = 4;
+
+/** The entry of a (possibly polymorphic) cache site to fill after a miss. */
+function entryToFill(c: AttrCache): AttrCache {
+  if (c.kind === 0) return c;
+  if (c.more === null) c.more = [];
+  if (c.more.length < MAX_POLY - 1) {
+    const e = new AttrCache();
+    c.more.push(e);
+    return e;
+  }
+  const e = c.more[c.rr];
+  c.rr = (c.rr + 1) % c.more.length;
+  e.kind = 0;
+  return e;
+}
+
+function loadAttrPoly(obj: any, c: AttrCache): any {
+  const more = c.more!;
+  for (let i = 0; i < more.length; i++) {
+    const v = loadAttrCached(obj, more[i]);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+function storeAttrPoly(obj: any, v: any, c: AttrCache): boolean {
+  const more = c.more!;
+  for (let i = 0; i < more.length; i++) {
+    const e = more[i];
+    if (e.kind !== 0 && storeAttrCached(obj, v, e)) return true;
+  }
+  return false;
+}
+
+/** LOAD_METHOD through one cache entry: true (and out filled) on a hit. */
+function loadMethodCached(obj: any, c: AttrCache, out: any[]): boolean {
+  if (c.kind === A_METHOD) {
+    const t = typeOf(obj);
+    if (t.version === c.tv && (c.shape === null || obj.shape === c.shape)) {
+      out[0] = c.value;
+      out[1] = obj;
+      return true;
+    }
+  } else if (c.kind === A_MODULE && obj instanceof PyModule && obj.dict === c.obj && c.obj.version === c.tv) {
+    out[0] = c.obj.vals[c.idx];
+    out[1] = undefined;
+    return true;
+  }
+  return false;
 }
 
 export class CodeRuntime {
@@ -495,7 +553,8 @@ function loadAttrSlow(obj: any, name: string, c: AttrCache): any {
           c.value = d;
         } else if (dt === null || dt.descrGet === null) {
           c.kind = A_VALUE;
-          c.value = d;
+          c.value = name;
+          c.obj = t.definer(name);
         }
         if (c.kind !== 0) {
           c.tv = t.version;
@@ -520,11 +579,15 @@ function loadAttrSlow(obj: any, name: string, c: AttrCache): any {
     const d = obj.lookup(name);
     if (d !== undefined && (typeof d !== 'object' || d === null || (d as PyObject).type.descrGet === null || d instanceof PyFunction)) {
       const meta = T.typeType.lookup(name);
-      if (meta === undefined) {
+      if (meta === undefined && isPlainValue(d)) {
         c.kind = A_CLASSVAL;
         c.obj = obj;
         c.tv = obj.version;
-        c.value = d;
+        c.value = name;
+        c.next = null;
+        c.shape = null;
+        c.idx = 0;
+        c.definer = obj.definer(name);
       }
     }
   }
@@ -538,7 +601,7 @@ function loadAttrCached(obj: any, c: AttrCache): any {
       if (obj.type.version === c.tv && obj.shape === c.shape) return obj.slots[c.idx];
       return undefined;
     case A_VALUE:
-      if (obj.type.version === c.tv && (c.shape === null || obj.shape === c.shape)) return c.value;
+      if (obj.type.version === c.tv && (c.shape === null || obj.shape === c.shape)) return c.obj.dict.get(c.value);
       return undefined;
     case A_METHOD:
       if (obj.type.version === c.tv && (c.shape === null || obj.shape === c.shape)) return new PyBoundMethod(c.value, obj);
@@ -557,7 +620,7 @@ function loadAttrCached(obj: any, c: AttrCache): any {
       if (obj.dict === c.obj && c.obj.version === c.tv) return c.obj.vals[c.idx];
       return undefined;
     case A_CLASSVAL:
-      if (obj === c.obj && obj.version === c.tv) return c.value;
+      if (obj === c.obj && obj.version === c.tv) return c.definer!.dict.get(c.value);
       return undefined;
     default:
       return undefined;
@@ -750,6 +813,359 @@ function findHandler(table: Int32Array, i: number): number {
   return -1;
 }
 
+// ---- out-of-line opcode bodies (kept out of runFrame so it stays small to compile) --------------------
+
+function loadClassDeref(f: Frame, i: number): any {
+  const name = f.rt.cellNames[i];
+  const locals = f.locals;
+  let v: any = undefined;
+  if (locals instanceof PyDict) v = dictGetStr(locals, name);
+  else if (locals !== null) {
+    try {
+      v = getItem(locals, name);
+    } catch (e) {
+      if (!(e instanceof PyBaseException && e.type.isSubtypeOf(T.keyErrorType))) throw e;
+    }
+  }
+  if (v === undefined) {
+    v = f.cells[i].value;
+    if (v === undefined) throw unboundCell(f.code, f.rt, i);
+  }
+  return v;
+}
+
+function beforeWith(fast: any[], sp: number, isAsync: boolean): number {
+  const mgr = fast[sp - 1];
+  const enter = lookupSpecial(mgr, isAsync ? '__aenter__' : '__enter__');
+  const exit = lookupSpecial(mgr, isAsync ? '__aexit__' : '__exit__');
+  if (enter === undefined || exit === undefined) {
+    throw typeError(`'${typeName(mgr)}' object does not support the ${isAsync ? 'asynchronous ' : ''}context manager protocol`);
+  }
+  fast[sp - 1] = exit;
+  fast[sp++] = call(enter, [], null);
+  return sp;
+}
+
+function withExceptStart(fast: any[], sp: number): any {
+  const exc = fast[sp - 1];
+  const exit = fast[sp - 3];
+  return call(exit, [typeOf(exc), exc, exc instanceof PyBaseException ? tracebackObject(exc) : null], null);
+}
+
+function callFunctionEx(fast: any[], sp: number, flags: number): number {
+  let kwargs: any = null;
+  if (flags & 1) kwargs = fast[--sp];
+  const pos = fast[--sp];
+  const fn = fast[sp - 1];
+  const args = pos instanceof PyTuple ? pos.items.slice() : toArray(pos);
+  let kwn: string[] | null = null;
+  if (kwargs !== null) {
+    kwn = [];
+    kwArgsFromDict(kwargs, args, kwn);
+    if (kwn.length === 0) kwn = null;
+  }
+  fast[sp - 1] = call(fn, args, kwn);
+  return sp;
+}
+
+function listExtend(fast: any[], sp: number, n: number): number {
+  const it = fast[--sp];
+  const l = fast[sp - n] as PyList;
+  if (it instanceof PyTuple || (it instanceof PyList && it !== l)) for (const v of it.items) l.items.push(v);
+  else {
+    try {
+      for (const v of toArray(it)) l.items.push(v);
+    } catch (e) {
+      if (e instanceof PyBaseException && e.type === T.typeErrorType && typeOf(it).iter === null && typeOf(it).getitem === null) {
+        throw typeError(`Value after * must be an iterable, not ${typeName(it)}`);
+      }
+      throw e;
+    }
+  }
+  return sp;
+}
+
+function setUpdate(fast: any[], sp: number, n: number): number {
+  const it = fast[--sp];
+  const s = fast[sp - n] as PySet;
+  forEach(it, (v) => {
+    setAdd(s, v);
+  });
+  return sp;
+}
+
+function dictUpdateOp(fast: any[], sp: number, n: number): number {
+  const m = fast[--sp];
+  const d = fast[sp - n] as PyDict;
+  if (!(m instanceof PyDict) && lookupSpecial(m, 'keys') === undefined) throw typeError(`'${typeName(m)}' object is not a mapping`);
+  vm.dictUpdate(d, m);
+  return sp;
+}
+
+function dictMerge(fast: any[], sp: number, n: number): number {
+  const m = fast[--sp];
+  const d = fast[sp - n] as PyDict;
+  const fnObj = fast[sp - n - 2];
+  if (!(m instanceof PyDict) && lookupSpecial(m, 'keys') === undefined) {
+    throw typeError(`${fnName(fnObj)} argument after ** must be a mapping, not ${typeName(m)}`);
+  }
+  const ks: string[] = [];
+  const vs: any[] = [];
+  kwArgsFromDict(m, vs, ks);
+  for (let i = 0; i < ks.length; i++) {
+    if (dictGetStr(d, ks[i]) !== undefined) throw typeError(`${fnName(fnObj)} got multiple values for keyword argument '${ks[i]}'`);
+    dictSetStr(d, ks[i], vs[i]);
+  }
+  return sp;
+}
+
+function unpackEx(fast: any[], sp: number, arg: number): number {
+  const before = arg & 0xff;
+  const after = (arg >> 8) & 0xff;
+  const items = toArray(fast[--sp]);
+  if (items.length < before + after) {
+    throw newException(T.valueErrorType, `not enough values to unpack (expected at least ${before + after}, got ${items.length})`);
+  }
+  for (let i = items.length - 1; i >= items.length - after; i--) fast[sp++] = items[i];
+  fast[sp++] = new PyList(items.slice(before, items.length - after));
+  for (let i = before - 1; i >= 0; i--) fast[sp++] = items[i];
+  return sp;
+}
+
+function formatValueOp(fast: any[], sp: number, flags: number): number {
+  const spec = flags & 0x04 ? (fast[--sp] as string) : '';
+  let v = fast[sp - 1];
+  const conv = flags & 0x03;
+  if (conv === 1) v = str(v);
+  else if (conv === 2) v = repr(v);
+  else if (conv === 3) v = vm.ascii(v);
+  fast[sp - 1] = typeof v === 'string' && spec === '' ? v : formatValue(v, spec);
+  return sp;
+}
+
+function getYieldFromIter(f: Frame, fast: any[], sp: number): void {
+  const x = fast[sp - 1];
+  if (!(x instanceof PyGenerator)) fast[sp - 1] = getIter(x);
+  else if (x.kind === GEN_KIND_COROUTINE && f.gen !== null && f.gen.kind === GEN_KIND_GENERATOR && (f.code.flags & 0x100) === 0) {
+    throw typeError("cannot 'yield from' a coroutine object in a non-coroutine generator");
+  }
+}
+
+function getAiter(x: any): any {
+  const ai = lookupSpecial(x, '__aiter__');
+  if (ai === undefined) throw typeError(`'async for' requires an object with __aiter__ method, got ${typeName(x)}`);
+  return call(ai, [], null);
+}
+
+function getAnext(x: any): any {
+  const an = lookupSpecial(x, '__anext__');
+  if (an === undefined) throw typeError(`'async for' requires an iterator with __anext__ method, got ${typeName(x)}`);
+  return awaitable(call(an, [], null));
+}
+
+function buildMap(fast: any[], sp: number, n: number): number {
+  const d = new PyDict();
+  for (let i = sp - 2 * n; i < sp; i += 2) dictSet(d, fast[i], fast[i + 1]);
+  sp -= 2 * n;
+  fast[sp++] = d;
+  return sp;
+}
+
+function unpackSequence(fast: any[], sp: number, n: number): number {
+  const seq = fast[--sp];
+  let items: any[];
+  if ((seq instanceof PyTuple || seq instanceof PyList) && seq.items.length === n) items = seq.items;
+  else {
+    items = [];
+    const it = getIter(seq);
+    const nx = typeOf(it).next!;
+    for (;;) {
+      const v = nextOrStop(nx, it);
+      if (v === STOP) break;
+      if (items.length === n) throw unpackError(items.length + 1, n, true);
+      items.push(v);
+    }
+    if (items.length < n) throw unpackError(items.length, n, false);
+  }
+  for (let i = n - 1; i >= 0; i--) fast[sp++] = items[i];
+  return sp;
+}
+
+
+/**
+ * The less frequent opcodes, out of runFrame so that the hot loop stays small (faster to optimise, fewer
+ * deoptimisations). Returns the new stack pointer.
+ */
+function execCold(f: Frame, w: number, fast: any[], sp: number, pc: number): number {
+  const globals = f.globals;
+  const builtins = f.builtins;
+  const names = f.code.names;
+  const code = f.code;
+  const rt = f.rt;
+  const cells = f.cells;
+  void pc;
+  void globals;
+  void rt;
+  void code;
+  void cells;
+  switch (w & 0xff) {
+    case 9: { // DELETE_FAST
+      if (fast[w >> 8] === undefined) throw unboundLocal(code, w >> 8);
+      fast[w >> 8] = undefined;
+      return sp;
+    }
+    case 12: { // DELETE_DEREF
+      const c = cells[w >> 8];
+      if (c.value === undefined) throw unboundCell(code, rt, w >> 8);
+      c.value = undefined;
+      return sp;
+    }
+    case 14: // LOAD_CLASSDEREF
+      fast[sp++] = loadClassDeref(f, w >> 8);
+      return sp;
+    case 17: // DELETE_NAME
+      deleteName(f, names[w >> 8]);
+      return sp;
+    case 20: { // DELETE_GLOBAL
+      const name = names[w >> 8];
+      if (!dictDelStr(globals, name)) throw nameNotDefined(name);
+      return sp;
+    }
+    case 23: { // DELETE_ATTR
+      setAttr(fast[--sp], names[w >> 8], undefined);
+      return sp;
+    }
+    case 27: { // DELETE_SUBSCR
+      const key = fast[--sp];
+      delItem(fast[--sp], key);
+      return sp;
+    }
+    case 28: { // BUILD_SLICE
+      if (w >> 8 === 3) {
+        const step = fast[--sp];
+        const stop = fast[--sp];
+        fast[sp - 1] = new PySlice(fast[sp - 1], stop, step);
+      } else {
+        const stop = fast[--sp];
+        fast[sp - 1] = new PySlice(fast[sp - 1], stop, null);
+      }
+      return sp;
+    }
+    case 57: // UNARY_POSITIVE
+      fast[sp - 1] = unaryOp(UN_POS, fast[sp - 1]);
+      return sp;
+    case 58: // UNARY_INVERT
+      fast[sp - 1] = unaryOp(UN_INVERT, fast[sp - 1]);
+      return sp;
+    case 85: // LOAD_ASSERTION_ERROR
+      fast[sp++] = T.assertionErrorType;
+      return sp;
+    case 86: // BEFORE_WITH
+      sp = beforeWith(fast, sp, false);
+      return sp;
+    case 87: // WITH_EXCEPT_START
+      fast[sp] = withExceptStart(fast, sp);
+      sp++;
+      return sp;
+    case 88: // BEFORE_ASYNC_WITH
+      sp = beforeWith(fast, sp, true);
+      return sp;
+    case 92: // CALL_FUNCTION_EX
+      sp = callFunctionEx(fast, sp, w >> 8);
+      return sp;
+    case 96: { // LOAD_BUILD_CLASS
+      const bc = dictGetStr(builtins, '__build_class__');
+      if (bc === undefined) throw nameError('__build_class__ not found');
+      fast[sp++] = bc;
+      return sp;
+    }
+    case 102: { // BUILD_SET
+      const n = w >> 8;
+      const s = newSet(fast.slice(sp - n, sp));
+      sp -= n;
+      fast[sp++] = s;
+      return sp;
+    }
+    case 103: // BUILD_MAP
+      sp = buildMap(fast, sp, w >> 8);
+      return sp;
+    case 106: { // SET_ADD
+      const v = fast[--sp];
+      setAdd(fast[sp - (w >> 8)] as PySet, v);
+      return sp;
+    }
+    case 107: { // MAP_ADD
+      const v = fast[--sp];
+      const k = fast[--sp];
+      dictSet(fast[sp - (w >> 8)] as PyDict, k, v);
+      return sp;
+    }
+    case 108: // LIST_EXTEND
+      sp = listExtend(fast, sp, w >> 8);
+      return sp;
+    case 109: // SET_UPDATE
+      sp = setUpdate(fast, sp, w >> 8);
+      return sp;
+    case 110: // DICT_UPDATE
+      sp = dictUpdateOp(fast, sp, w >> 8);
+      return sp;
+    case 111: // DICT_MERGE
+      sp = dictMerge(fast, sp, w >> 8);
+      return sp;
+    case 112: { // LIST_TO_TUPLE
+      const l = fast[sp - 1] as PyList;
+      fast[sp - 1] = l.items.length === 0 ? EMPTY_TUPLE : new PyTuple(l.items);
+      return sp;
+    }
+    case 114: // UNPACK_EX
+      sp = unpackEx(fast, sp, w >> 8);
+      return sp;
+    case 115: // FORMAT_VALUE
+      sp = formatValueOp(fast, sp, w >> 8);
+      return sp;
+    case 122: // GET_YIELD_FROM_ITER
+      getYieldFromIter(f, fast, sp);
+      return sp;
+    case 123: // GET_AWAITABLE
+      fast[sp - 1] = awaitable(fast[sp - 1]);
+      return sp;
+    case 124: // GET_AITER
+      fast[sp - 1] = getAiter(fast[sp - 1]);
+      return sp;
+    case 125: // GET_ANEXT
+      fast[sp] = getAnext(fast[sp - 1]);
+      sp++;
+      return sp;
+    case 130: { // IMPORT_NAME
+      const fromlist = fast[--sp];
+      const level = fast[sp - 1];
+      const imp = dictGetStr(builtins, '__import__');
+      if (imp !== vm.importBuiltin && imp !== undefined) {
+        fast[sp - 1] = call(imp, [names[w >> 8], globals, f.locals ?? null, fromlist, level], null);
+      } else fast[sp - 1] = vm.importName(names[w >> 8], globals, fromlist, level);
+      return sp;
+    }
+    case 131: { // IMPORT_FROM
+      fast[sp] = vm.importFrom(fast[sp - 1], names[w >> 8]);
+      sp++;
+      return sp;
+    }
+    case 132: { // IMPORT_STAR
+      vm.importStar(fast[--sp], f.locals ?? globals);
+      return sp;
+    }
+    case 133: { // PRINT_EXPR
+      vm.printExpr(fast[--sp]);
+      return sp;
+    }
+    case 134: // LOAD_LOCALS
+      fast[sp++] = f.locals ?? vm.localsOf(f);
+      return sp;
+    default:
+      throw systemError(`bad opcode ${w & 0xff} at ${f.code.filename}:${f.code.lineAt(pc - 1)}`);
+  }
+}
+
 /**
  * Execute a frame until it returns (the return value) or yields (the yielded value, with f.yielded set).
  * Exceptions propagate as thrown PyBaseException objects.
@@ -834,11 +1250,6 @@ export function runFrame(f: Frame): any {
           case 8: // STORE_FAST
             fast[w >> 8] = fast[--sp];
             continue;
-          case 9: { // DELETE_FAST
-            if (fast[w >> 8] === undefined) throw unboundLocal(code, w >> 8);
-            fast[w >> 8] = undefined;
-            continue;
-          }
           case 10: { // LOAD_DEREF
             const v = cells[w >> 8].value;
             if (v === undefined) throw unboundCell(code, rt, w >> 8);
@@ -848,35 +1259,9 @@ export function runFrame(f: Frame): any {
           case 11: // STORE_DEREF
             cells[w >> 8].value = fast[--sp];
             continue;
-          case 12: { // DELETE_DEREF
-            const c = cells[w >> 8];
-            if (c.value === undefined) throw unboundCell(code, rt, w >> 8);
-            c.value = undefined;
-            continue;
-          }
           case 13: // LOAD_CLOSURE
             fast[sp++] = cells[w >> 8];
             continue;
-          case 14: { // LOAD_CLASSDEREF
-            const i = w >> 8;
-            const name = rt.cellNames[i];
-            const locals = f.locals;
-            let v: any = undefined;
-            if (locals instanceof PyDict) v = dictGetStr(locals, name);
-            else if (locals !== null) {
-              try {
-                v = getItem(locals, name);
-              } catch (e) {
-                if (!(e instanceof PyBaseException && e.type.isSubtypeOf(T.keyErrorType))) throw e;
-              }
-            }
-            if (v === undefined) {
-              v = cells[i].value;
-              if (v === undefined) throw unboundCell(code, rt, i);
-            }
-            fast[sp++] = v;
-            continue;
-          }
           case 15: { // LOAD_NAME
             if (f.locals === globals) {
               let c = caches[pc] as GlobalCache | undefined;
@@ -910,9 +1295,6 @@ export function runFrame(f: Frame): any {
             storeName(f, names[w >> 8], v);
             continue;
           }
-          case 17: // DELETE_NAME
-            deleteName(f, names[w >> 8]);
-            continue;
           case 18: { // LOAD_GLOBAL
             let c = caches[pc] as GlobalCache | undefined;
             if (c !== undefined && c.gv === globals.version && c.bv === builtins.version) {
@@ -937,36 +1319,28 @@ export function runFrame(f: Frame): any {
             sc.idx = htFindStr(globals, name);
             continue;
           }
-          case 20: { // DELETE_GLOBAL
-            const name = names[w >> 8];
-            if (!dictDelStr(globals, name)) throw nameNotDefined(name);
-            continue;
-          }
           case 21: { // LOAD_ATTR
             const obj = fast[sp - 1];
             let c = caches[pc] as AttrCache | undefined;
             if (c !== undefined && typeof obj === 'object' && obj !== null) {
-              const v = loadAttrCached(obj, c);
+              let v = loadAttrCached(obj, c);
+              if (v === undefined && c.more !== null) v = loadAttrPoly(obj, c);
               if (v !== undefined) {
                 fast[sp - 1] = v;
                 continue;
               }
             }
             if (c === undefined) caches[pc] = c = new AttrCache();
-            fast[sp - 1] = loadAttrSlow(obj, names[w >> 8], c);
+            fast[sp - 1] = loadAttrSlow(obj, names[w >> 8], entryToFill(c));
             continue;
           }
           case 22: { // STORE_ATTR
             const obj = fast[--sp];
             const v = fast[--sp];
             let c = caches[pc] as AttrCache | undefined;
-            if (c !== undefined && c.kind !== 0 && storeAttrCached(obj, v, c)) continue;
+            if (c !== undefined && c.kind !== 0 && (storeAttrCached(obj, v, c) || (c.more !== null && storeAttrPoly(obj, v, c)))) continue;
             if (c === undefined) caches[pc] = c = new AttrCache();
-            storeAttrSlow(obj, names[w >> 8], v, c);
-            continue;
-          }
-          case 23: { // DELETE_ATTR
-            setAttr(fast[--sp], names[w >> 8], undefined);
+            storeAttrSlow(obj, names[w >> 8], v, entryToFill(c));
             continue;
           }
           case 24: { // LOAD_METHOD
@@ -980,13 +1354,20 @@ export function runFrame(f: Frame): any {
                   fast[sp++] = obj;
                   continue;
                 }
-              } else if (c.kind === A_MODULE && obj instanceof PyModule && obj.dict === c.obj && c.obj.version === c.tv) {
-                fast[sp - 1] = c.obj.vals[c.idx];
-                fast[sp++] = undefined;
+              }
+              let hit = loadMethodCached(obj, c, methodOut);
+              if (!hit && c.more !== null) {
+                const more = c.more;
+                for (let i = 0; i < more.length && !hit; i++) hit = loadMethodCached(obj, more[i], methodOut);
+              }
+              if (hit) {
+                fast[sp - 1] = methodOut[0];
+                fast[sp++] = methodOut[1];
+                methodOut[0] = methodOut[1] = undefined;
                 continue;
               }
             } else caches[pc] = c = new AttrCache();
-            loadMethodSlow(obj, names[w >> 8], c, methodOut);
+            loadMethodSlow(obj, names[w >> 8], entryToFill(c), methodOut);
             fast[sp - 1] = methodOut[0];
             fast[sp++] = methodOut[1];
             methodOut[0] = methodOut[1] = undefined;
@@ -1031,22 +1412,6 @@ export function runFrame(f: Frame): any {
               continue;
             }
             setItem(obj, key, v);
-            continue;
-          }
-          case 27: { // DELETE_SUBSCR
-            const key = fast[--sp];
-            delItem(fast[--sp], key);
-            continue;
-          }
-          case 28: { // BUILD_SLICE
-            if (w >> 8 === 3) {
-              const step = fast[--sp];
-              const stop = fast[--sp];
-              fast[sp - 1] = new PySlice(fast[sp - 1], stop, step);
-            } else {
-              const stop = fast[--sp];
-              fast[sp - 1] = new PySlice(fast[sp - 1], stop, null);
-            }
             continue;
           }
           case 30: { // BINARY_ADD
@@ -1194,12 +1559,6 @@ export function runFrame(f: Frame): any {
             else fast[sp - 1] = unaryOp(UN_NEG, a);
             continue;
           }
-          case 57: // UNARY_POSITIVE
-            fast[sp - 1] = unaryOp(UN_POS, fast[sp - 1]);
-            continue;
-          case 58: // UNARY_INVERT
-            fast[sp - 1] = unaryOp(UN_INVERT, fast[sp - 1]);
-            continue;
           case 59: { // UNARY_NOT
             const a = fast[sp - 1];
             fast[sp - 1] = a === true ? false : a === false ? true : !truthy(a);
@@ -1368,33 +1727,6 @@ export function runFrame(f: Frame): any {
             fast[sp++] = m;
             continue;
           }
-          case 85: // LOAD_ASSERTION_ERROR
-            fast[sp++] = T.assertionErrorType;
-            continue;
-          case 86: { // BEFORE_WITH
-            const mgr = fast[sp - 1];
-            const enter = lookupSpecial(mgr, '__enter__');
-            const exit = lookupSpecial(mgr, '__exit__');
-            if (enter === undefined || exit === undefined) throw typeError(`'${typeName(mgr)}' object does not support the context manager protocol`);
-            fast[sp - 1] = exit;
-            fast[sp++] = call(enter, [], null);
-            continue;
-          }
-          case 87: { // WITH_EXCEPT_START
-            const exc = fast[sp - 1];
-            const exit = fast[sp - 3];
-            fast[sp++] = call(exit, [typeOf(exc), exc, exc instanceof PyBaseException ? tracebackObject(exc) : null], null);
-            continue;
-          }
-          case 88: { // BEFORE_ASYNC_WITH
-            const mgr = fast[sp - 1];
-            const enter = lookupSpecial(mgr, '__aenter__');
-            const exit = lookupSpecial(mgr, '__aexit__');
-            if (enter === undefined || exit === undefined) throw typeError(`'${typeName(mgr)}' object does not support the asynchronous context manager protocol`);
-            fast[sp - 1] = exit;
-            fast[sp++] = call(enter, [], null);
-            continue;
-          }
           case 90: { // CALL
             const n = w >> 8;
             const fi = sp - n - 1;
@@ -1415,21 +1747,6 @@ export function runFrame(f: Frame): any {
             const r = call(fast[fi], fast.slice(fi + 1, sp), kw);
             sp = fi;
             fast[sp++] = r;
-            continue;
-          }
-          case 92: { // CALL_FUNCTION_EX
-            let kwargs: any = null;
-            if ((w >> 8) & 1) kwargs = fast[--sp];
-            const pos = fast[--sp];
-            const fn = fast[sp - 1];
-            const args = pos instanceof PyTuple ? pos.items.slice() : toArray(pos);
-            let kwn: string[] | null = null;
-            if (kwargs !== null) {
-              kwn = [];
-              kwArgsFromDict(kwargs, args, kwn);
-              if (kwn.length === 0) kwn = null;
-            }
-            fast[sp - 1] = call(fn, args, kwn);
             continue;
           }
           case 93: { // CALL_METHOD
@@ -1468,12 +1785,6 @@ export function runFrame(f: Frame): any {
             fast[sp++] = fn;
             continue;
           }
-          case 96: { // LOAD_BUILD_CLASS
-            const bc = dictGetStr(builtins, '__build_class__');
-            if (bc === undefined) throw nameError('__build_class__ not found');
-            fast[sp++] = bc;
-            continue;
-          }
           case 100: { // BUILD_TUPLE
             const n = w >> 8;
             if (n === 0) fast[sp++] = EMPTY_TUPLE;
@@ -1491,21 +1802,6 @@ export function runFrame(f: Frame): any {
             fast[sp++] = new PyList(items);
             continue;
           }
-          case 102: { // BUILD_SET
-            const n = w >> 8;
-            const s = newSet(fast.slice(sp - n, sp));
-            sp -= n;
-            fast[sp++] = s;
-            continue;
-          }
-          case 103: { // BUILD_MAP
-            const n = w >> 8;
-            const d = new PyDict();
-            for (let i = sp - 2 * n; i < sp; i += 2) dictSet(d, fast[i], fast[i + 1]);
-            sp -= 2 * n;
-            fast[sp++] = d;
-            continue;
-          }
           case 104: { // BUILD_STRING
             const n = w >> 8;
             let s = '';
@@ -1519,112 +1815,9 @@ export function runFrame(f: Frame): any {
             (fast[sp - (w >> 8)] as PyList).items.push(v);
             continue;
           }
-          case 106: { // SET_ADD
-            const v = fast[--sp];
-            setAdd(fast[sp - (w >> 8)] as PySet, v);
+          case 113: // UNPACK_SEQUENCE
+            sp = unpackSequence(fast, sp, w >> 8);
             continue;
-          }
-          case 107: { // MAP_ADD
-            const v = fast[--sp];
-            const k = fast[--sp];
-            dictSet(fast[sp - (w >> 8)] as PyDict, k, v);
-            continue;
-          }
-          case 108: { // LIST_EXTEND
-            const it = fast[--sp];
-            const l = fast[sp - (w >> 8)] as PyList;
-            if (it instanceof PyTuple || (it instanceof PyList && it !== l)) for (const v of it.items) l.items.push(v);
-            else {
-              try {
-                for (const v of toArray(it)) l.items.push(v);
-              } catch (e) {
-                if (e instanceof PyBaseException && e.type === T.typeErrorType && typeOf(it).iter === null && typeOf(it).getitem === null) {
-                  throw typeError(`Value after * must be an iterable, not ${typeName(it)}`);
-                }
-                throw e;
-              }
-            }
-            continue;
-          }
-          case 109: { // SET_UPDATE
-            const it = fast[--sp];
-            const s = fast[sp - (w >> 8)] as PySet;
-            forEach(it, (v) => {
-              setAdd(s, v);
-            });
-            continue;
-          }
-          case 110: { // DICT_UPDATE
-            const m = fast[--sp];
-            const d = fast[sp - (w >> 8)] as PyDict;
-            if (!(m instanceof PyDict) && lookupSpecial(m, 'keys') === undefined) throw typeError(`'${typeName(m)}' object is not a mapping`);
-            V.dictUpdate(d, m);
-            continue;
-          }
-          case 111: { // DICT_MERGE
-            const m = fast[--sp];
-            const d = fast[sp - (w >> 8)] as PyDict;
-            const fnObj = fast[sp - (w >> 8) - 2];
-            if (!(m instanceof PyDict) && lookupSpecial(m, 'keys') === undefined) {
-              throw typeError(`${fnName(fnObj)} argument after ** must be a mapping, not ${typeName(m)}`);
-            }
-            const ks: string[] = [];
-            const vs: any[] = [];
-            kwArgsFromDict(m, vs, ks);
-            for (let i = 0; i < ks.length; i++) {
-              if (dictGetStr(d, ks[i]) !== undefined) throw typeError(`${fnName(fnObj)} got multiple values for keyword argument '${ks[i]}'`);
-              dictSetStr(d, ks[i], vs[i]);
-            }
-            continue;
-          }
-          case 112: { // LIST_TO_TUPLE
-            const l = fast[sp - 1] as PyList;
-            fast[sp - 1] = l.items.length === 0 ? EMPTY_TUPLE : new PyTuple(l.items);
-            continue;
-          }
-          case 113: { // UNPACK_SEQUENCE
-            const n = w >> 8;
-            const seq = fast[--sp];
-            let items: any[];
-            if ((seq instanceof PyTuple || seq instanceof PyList) && seq.items.length === n) items = seq.items;
-            else {
-              items = [];
-              const it = getIter(seq);
-              const nx = typeOf(it).next!;
-              for (;;) {
-                const v = nextOrStop(nx, it);
-                if (v === STOP) break;
-                if (items.length === n) throw unpackError(items.length + 1, n, true);
-                items.push(v);
-              }
-              if (items.length < n) throw unpackError(items.length, n, false);
-            }
-            for (let i = n - 1; i >= 0; i--) fast[sp++] = items[i];
-            continue;
-          }
-          case 114: { // UNPACK_EX
-            const before = (w >> 8) & 0xff;
-            const after = (w >> 16) & 0xff;
-            const items = toArray(fast[--sp]);
-            if (items.length < before + after) {
-              throw newException(T.valueErrorType, `not enough values to unpack (expected at least ${before + after}, got ${items.length})`);
-            }
-            for (let i = items.length - 1; i >= items.length - after; i--) fast[sp++] = items[i];
-            fast[sp++] = new PyList(items.slice(before, items.length - after));
-            for (let i = before - 1; i >= 0; i--) fast[sp++] = items[i];
-            continue;
-          }
-          case 115: { // FORMAT_VALUE
-            const flags = w >> 8;
-            const spec = flags & 0x04 ? (fast[--sp] as string) : '';
-            let v = fast[sp - 1];
-            const conv = flags & 0x03;
-            if (conv === 1) v = str(v);
-            else if (conv === 2) v = repr(v);
-            else if (conv === 3) v = V.ascii(v);
-            fast[sp - 1] = typeof v === 'string' && spec === '' ? v : formatValue(v, spec);
-            continue;
-          }
           case 120: { // YIELD_VALUE
             const v = fast[--sp];
             f.pc = pc;
@@ -1656,31 +1849,6 @@ export function runFrame(f: Frame): any {
             V.excInfo = savedExc;
             return r;
           }
-          case 122: { // GET_YIELD_FROM_ITER
-            const x = fast[sp - 1];
-            if (!(x instanceof PyGenerator)) fast[sp - 1] = getIter(x);
-            else if (x.kind === GEN_KIND_COROUTINE && f.gen !== null && f.gen.kind === GEN_KIND_GENERATOR && (code.flags & 0x100) === 0) {
-              throw typeError("cannot 'yield from' a coroutine object in a non-coroutine generator");
-            }
-            continue;
-          }
-          case 123: // GET_AWAITABLE
-            fast[sp - 1] = awaitable(fast[sp - 1]);
-            continue;
-          case 124: { // GET_AITER
-            const x = fast[sp - 1];
-            const ai = lookupSpecial(x, '__aiter__');
-            if (ai === undefined) throw typeError(`'async for' requires an object with __aiter__ method, got ${typeName(x)}`);
-            fast[sp - 1] = call(ai, [], null);
-            continue;
-          }
-          case 125: { // GET_ANEXT
-            const x = fast[sp - 1];
-            const an = lookupSpecial(x, '__anext__');
-            if (an === undefined) throw typeError(`'async for' requires an iterator with __anext__ method, got ${typeName(x)}`);
-            fast[sp++] = awaitable(call(an, [], null));
-            continue;
-          }
           case 126: { // END_ASYNC_FOR
             const exc = fast[--sp];
             sp--;
@@ -1688,33 +1856,9 @@ export function runFrame(f: Frame): any {
             reraise = true;
             throw exc;
           }
-          case 130: { // IMPORT_NAME
-            const fromlist = fast[--sp];
-            const level = fast[sp - 1];
-            const imp = dictGetStr(builtins, '__import__');
-            if (imp !== V.importBuiltin && imp !== undefined) {
-              fast[sp - 1] = call(imp, [names[w >> 8], globals, f.locals ?? null, fromlist, level], null);
-            } else fast[sp - 1] = V.importName(names[w >> 8], globals, fromlist, level);
-            continue;
-          }
-          case 131: { // IMPORT_FROM
-            fast[sp] = V.importFrom(fast[sp - 1], names[w >> 8]);
-            sp++;
-            continue;
-          }
-          case 132: { // IMPORT_STAR
-            V.importStar(fast[--sp], f.locals ?? globals);
-            continue;
-          }
-          case 133: { // PRINT_EXPR
-            V.printExpr(fast[--sp]);
-            continue;
-          }
-          case 134: // LOAD_LOCALS
-            fast[sp++] = f.locals ?? V.localsOf(f);
-            continue;
           default:
-            throw systemError(`bad opcode ${w & 0xff} at ${code.filename}:${code.lineAt(pc - 1)}`);
+            sp = execCold(f, w, fast, sp, pc);
+            continue;
         }
       }
     } catch (e0) {

@@ -167,8 +167,8 @@ export class PyType extends PyObject {
   subclasses: WeakRef<PyType>[];
   /** Allocates a bare instance of a (sub)type with this layout. */
   alloc: ((type: PyType) => any) | null;
-  /** MRO lookup cache for this version: name -> value (or MISSING). */
-  cache: Map<string, any>;
+  /** MRO lookup cache: name -> the class along the MRO whose dict defines it (null: nowhere). */
+  cache: Map<string, PyType | null>;
   /** Extra data for user classes (see classes.ts), null for builtins. */
   ext: any;
   /** How instances act as dict/set keys (KEY_* in objects/hashtable.ts). */
@@ -236,16 +236,17 @@ export class PyType extends PyObject {
   /** Find `name` along the MRO (no descriptor binding). undefined if absent. */
   lookup(name: string): any {
     const c = this.cache.get(name);
-    if (c !== undefined) return c === MISSING ? undefined : c;
+    if (c !== undefined) return c === null ? undefined : c.dict.get(name);
     const mro = this.mro;
     for (let i = 0; i < mro.length; i++) {
-      const v = mro[i].dict.get(name);
+      const t = mro[i];
+      const v = t.dict.get(name);
       if (v !== undefined) {
-        this.cache.set(name, v);
+        this.cache.set(name, t);
         return v;
       }
     }
-    this.cache.set(name, MISSING);
+    this.cache.set(name, null);
     return undefined;
   }
 
@@ -258,7 +259,7 @@ export class PyType extends PyObject {
   /** Record a change to this type's attributes: new version for it and every subclass. */
   modified(): void {
     this.version = nextVersion();
-    this.cache = new Map();
+    this.cache.clear();
     for (const ref of this.subclasses) {
       const sub = ref.deref();
       if (sub !== undefined) sub.modified();
@@ -281,6 +282,13 @@ export class PyType extends PyObject {
     }
     return out;
   }
+}
+
+/** True for values that are not descriptors (replacing one such class attribute by another needs no version bump). */
+export function isPlainValue(v: any): boolean {
+  if (typeof v !== 'object' || v === null) return true;
+  const t = (v as PyObject).type;
+  return t.descrGet === null && t.descrSet === null;
 }
 
 /** Internal "absent" marker for lookup caches. */

@@ -802,7 +802,7 @@ export function toPy(v: any): any {
     default:
       break;
   }
-  if (v instanceof PyObject) return v;
+  if (v instanceof PyObject || v instanceof PyFloat || v instanceof PyList || v instanceof PyTuple) return v;
   if (v instanceof Uint8Array) return new PyBytes(v.slice());
   if (Array.isArray(v)) return new PyList(v.map(toPy));
   const d = new PyDict();

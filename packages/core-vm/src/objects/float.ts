@@ -1,6 +1,6 @@
 // float (MicroPython py/objfloat.c; CPython Objects/floatobject.c). A float is a small immutable box
 // so that 1 (a JS number: int) and 1.0 (a PyFloat) stay distinct.
-import { PyObject, type AttrHolder, type Shape, EMPTY_SHAPE, type PyType, OP_ADD, OP_SUB, OP_MUL, OP_TRUEDIV,
+import { type AttrHolder, type Shape, EMPTY_SHAPE, type PyType, OP_ADD, OP_SUB, OP_MUL, OP_TRUEDIV,
   OP_FLOORDIV, OP_MOD, OP_POW, OP_DIVMOD, OP_INPLACE, CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT,
   UN_NEG, UN_POS, UN_ABS, UN_INT, UN_FLOAT } from '../object.js';
 import * as T from '../types.js';
@@ -15,10 +15,15 @@ import { formatFloat } from '../format.js';
 import { complexPow } from './complex.js';
 import { bufferOf } from './bytes.js';
 
-export class PyFloat extends PyObject {
+/**
+ * Not a subclass of PyObject on purpose (same shape: `type` first): floats are allocated on hot paths and
+ * a flat constructor avoids the super() call V8 may not inline into the interpreter loop.
+ */
+export class PyFloat {
+  type: PyType;
   readonly value: number;
   constructor(value: number) {
-    super(T.floatType);
+    this.type = T.floatType;
     this.value = value;
   }
 }

@@ -132,11 +132,13 @@ export class PyBuiltin extends PyObject {
   }
 }
 
-export class PyBoundMethod extends PyObject {
+/** Flat (no PyObject super call) for cheap allocation; same shape as PyObject (`type` first). */
+export class PyBoundMethod {
+  type: PyType;
   func: any;
   self: any;
   constructor(func: any, self: any) {
-    super(T.methodType);
+    this.type = T.methodType;
     this.func = func;
     this.self = self;
   }

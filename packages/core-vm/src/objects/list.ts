@@ -9,10 +9,12 @@ import { defMethod } from './function.js';
 import { asInt, toIndex, repr, STOP, eqBool, typeName, toArray, lt, compare, truthy, reprGuard, hash, call, forEach } from '../runtime.js';
 import { PySlice, sliceIndices } from './slice.js';
 
-export class PyList extends PyObject {
+/** Flat (no PyObject super call) for cheap allocation; same shape as PyObject (`type` first). */
+export class PyList {
+  type: PyType;
   items: any[];
   constructor(items: any[]) {
-    super(T.listType);
+    this.type = T.listType;
     this.items = items;
   }
 }

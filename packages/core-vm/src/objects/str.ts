@@ -567,7 +567,16 @@ export function setupStr(): void {
         const cps = codePoints(s);
         return r + cps.join(r) + (cps.length > 0 ? r : '');
       }
-      return s.split(o).join(r);
+      let j = s.indexOf(o);
+      if (j < 0) return s;
+      let out = '';
+      let i = 0;
+      do {
+        out += s.slice(i, j) + r;
+        i = j + o.length;
+        j = s.indexOf(o, i);
+      } while (j >= 0);
+      return out + s.slice(i);
     }
     let out = '';
     let i = 0;

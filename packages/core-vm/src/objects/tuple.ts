@@ -1,11 +1,13 @@
 // tuple (MicroPython py/objtuple.c).
-import { PyObject, type AttrHolder, type Shape, EMPTY_SHAPE, type PyType } from '../object.js';
+import { type AttrHolder, type Shape, EMPTY_SHAPE, type PyType } from '../object.js';
 import { tupleType } from '../types.js';
 
-export class PyTuple extends PyObject {
+/** Flat (no PyObject super call) for cheap allocation; same shape as PyObject (`type` first). */
+export class PyTuple {
+  type: PyType;
   readonly items: any[];
   constructor(items: any[]) {
-    super(tupleType);
+    this.type = tupleType;
     this.items = items;
   }
 }
