@@ -32,7 +32,7 @@ import * as op from '@mpy-ts/bytecode';
 import type * as A from './ast.js';
 import { BytecodeEmitter, JUMP, type Emitter } from './emitter.js';
 import { CompileError, messages } from './errors.js';
-import { parse, type ParseMode } from './parser.js';
+import { guardRecursion, parse, type ParseMode } from './parser.js';
 import {
   NAME_CELL,
   NAME_FREE,
@@ -73,9 +73,11 @@ export function compile(source: string, options: CompileOptions = {}): CodeObjec
 /** Compile an already parsed module. `source` (optional) improves error messages. */
 export function compileAst(mod: A.Mod, options: CompileOptions = {}, source = ''): CodeObject {
   const filename = options.filename ?? '<string>';
-  const info = analyzeScopes(mod, filename, source);
-  const c = new Compiler(info, filename, source, options.optimize ?? 0, options.emitterFactory);
-  return c.compileModule(mod);
+  return guardRecursion(filename, () => {
+    const info = analyzeScopes(mod, filename, source);
+    const c = new Compiler(info, filename, source, options.optimize ?? 0, options.emitterFactory);
+    return c.compileModule(mod);
+  });
 }
 
 // ---- frame blocks (CPython's fblockinfo) --------------------------------------------------------------
@@ -610,27 +612,41 @@ class Compiler {
     e.setLine(saved);
   }
 
-  private ifStmt(s: A.If): void {
+  /** `if`/`elif`/`else`, iterating along elif chains. */
+  private ifStmt(first: A.If): void {
     const e = this.e;
-    const truth = this.staticTruth(s.test);
-    if (truth === true) {
-      this.stmts(s.body);
-      this.deadStmts(s.orelse);
-      return;
-    }
-    if (truth === false) {
-      this.deadStmts(s.body);
-      this.stmts(s.orelse);
-      return;
-    }
     const end = e.newLabel();
-    const other = s.orelse.length > 0 ? e.newLabel() : end;
-    this.jumpIf(s.test, false, other);
-    this.stmts(s.body);
-    if (s.orelse.length > 0) {
+    let s = first;
+    for (;;) {
+      e.setLine(s.line);
+      const chain = s.orelse.length === 1 && s.orelse[0].type === 'If' ? s.orelse[0] : null;
+      const truth = this.staticTruth(s.test);
+      if (truth === true) {
+        this.stmts(s.body);
+        this.deadStmts(s.orelse);
+        break;
+      }
+      if (truth === false) {
+        this.deadStmts(s.body);
+        if (chain) {
+          s = chain;
+          continue;
+        }
+        this.stmts(s.orelse);
+        break;
+      }
+      const other = s.orelse.length > 0 ? e.newLabel() : end;
+      this.jumpIf(s.test, false, other);
+      this.stmts(s.body);
+      if (s.orelse.length === 0) break;
       if (!e.unreachable) e.jump(JUMP, end);
       e.label(other);
+      if (chain) {
+        s = chain;
+        continue;
+      }
       this.stmts(s.orelse);
+      break;
     }
     e.label(end);
   }

@@ -91,6 +91,16 @@ describe('compile errors', () => {
     expect([e.line, e.column, e.text]).toEqual([2, 9, 'b = (2 +)']);
   });
 
+  it('turns runaway nesting into RuntimeError, never a JavaScript stack overflow', () => {
+    const e = err('x = f' + '()'.repeat(50000) + '\n');
+    expect([e.kind, e.msg]).toEqual(['RuntimeError', messages.recursionDepth]);
+    expect(err('x = ' + '('.repeat(300) + '1' + ')'.repeat(300) + '\n').msg).toBe(messages.tooDeep);
+  });
+
+  it('compiles long elif chains without deep recursion', () => {
+    expect(() => compile('if x:\n  pass\n' + 'elif x:\n  pass\n'.repeat(20000) + 'else:\n  pass\n')).not.toThrow();
+  });
+
   it('rejects control bytes 0..8 but not tab', () => {
     for (let b = 0; b < 9; b++) expect(err('123' + String.fromCharCode(b), 'eval').kind).toBe('SyntaxError');
     expect(() => compile('123\t', { mode: 'eval' })).not.toThrow();

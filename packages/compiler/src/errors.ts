@@ -6,7 +6,7 @@
 // error escape for bad input.
 
 /** The Python exception class a CompileError becomes. */
-export type CompileErrorKind = 'SyntaxError' | 'IndentationError' | 'NotImplementedError';
+export type CompileErrorKind = 'SyntaxError' | 'IndentationError' | 'NotImplementedError' | 'RuntimeError';
 
 export class CompileError extends Error {
   /** Python exception class name. */
@@ -108,4 +108,5 @@ export const messages = {
   eofExpected: 'unexpected EOF while parsing',
   tooDeep: 'too many nested parentheses',
   tooManyStatics: 'too many statically nested blocks',
+  recursionDepth: 'maximum recursion depth exceeded',
 } as const;

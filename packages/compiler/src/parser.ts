@@ -26,15 +26,32 @@ export interface ParseOptions {
 /** Parse Python source into an AST. Throws CompileError on bad input. */
 export function parse(source: string, options: ParseOptions = {}): A.Mod {
   const filename = options.filename ?? '<string>';
-  const src = readSource(source, filename);
-  const p = new Parser(src.text, filename, options.fold ?? true);
-  switch (options.mode ?? 'exec') {
-    case 'exec':
-      return p.parseFileInput();
-    case 'single':
-      return p.parseSingleInput();
-    case 'eval':
-      return p.parseEvalInput();
+  return guardRecursion(filename, () => {
+    const src = readSource(source, filename);
+    const p = new Parser(src.text, filename, options.fold ?? true);
+    switch (options.mode ?? 'exec') {
+      case 'exec':
+        return p.parseFileInput();
+      case 'single':
+        return p.parseSingleInput();
+      case 'eval':
+        return p.parseEvalInput();
+    }
+  });
+}
+
+/**
+ * Run `f`, turning a JavaScript stack overflow (absurdly deep nesting, or compiling while the caller's
+ * stack is already deep) into MicroPython's `RuntimeError: maximum recursion depth exceeded`.
+ */
+export function guardRecursion<T>(filename: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      throw new CompileError('RuntimeError', messages.recursionDepth, filename, 1, 0);
+    }
+    throw e;
   }
 }
 
@@ -515,19 +532,23 @@ export class Parser {
     return { type: 'ImportFrom', ...pos, module, names, level };
   }
 
+  /** `if`/`elif`/`else`; an elif chain is built iteratively (generated code can have thousands). */
   private parseIf(): A.If {
     const pos = this.pos();
     this.next();
     const test = this.parseNamedExprTest();
-    const body = this.parseSuite();
-    let orelse: A.Stmt[] = [];
-    if (this.tok() === L.T_ELIF) {
-      orelse = [this.parseIf()];
-    } else if (this.tok() === L.T_ELSE) {
+    const first: A.If = { type: 'If', ...pos, test, body: this.parseSuite(), orelse: [] };
+    let last = first;
+    while (this.tok() === L.T_ELIF) {
+      const epos = this.pos();
       this.next();
-      orelse = this.parseSuite();
+      const etest = this.parseNamedExprTest();
+      const elif: A.If = { type: 'If', ...epos, test: etest, body: this.parseSuite(), orelse: [] };
+      last.orelse = [elif];
+      last = elif;
     }
-    return { type: 'If', ...pos, test, body, orelse };
+    if (this.eat(L.T_ELSE)) last.orelse = this.parseSuite();
+    return first;
   }
 
   private parseWhile(): A.While {

@@ -265,11 +265,19 @@ class Collector {
         this.stmts(s.body);
         this.stmts(s.orelse);
         return;
-      case 'If':
-        this.expr(s.test);
-        this.stmts(s.body);
-        this.stmts(s.orelse);
-        return;
+      case 'If': {
+        let x: A.If = s;
+        for (;;) {
+          this.expr(x.test);
+          this.stmts(x.body);
+          if (x.orelse.length === 1 && x.orelse[0].type === 'If') {
+            x = x.orelse[0];
+            continue;
+          }
+          this.stmts(x.orelse);
+          return;
+        }
+      }
       case 'With':
         if (s.isAsync) this.asyncConstruct(s, "'async with' outside async function");
         for (const it of s.items) {
