@@ -90,6 +90,11 @@ export interface Host {
   readonly interrupt: Int32Array;
   /** Called at a safe point after the host set bit 1 of interrupt[0] (deliver IRQ callbacks here). */
   poll?(): void;
+  /**
+   * Optional: bytes of memory the JS engine uses now. The VM samples it periodically and raises
+   * MemoryError past VMOptions.memoryLimit, so a runaway program fails in Python instead of crashing.
+   */
+  memoryInUse?(): number;
   /** The filesystem root. */
   readonly fs: HostFs;
   /** The initial working directory (absolute, in the fs namespace). */

@@ -1624,7 +1624,7 @@ export function runFrame(f: Frame): any {
             continue;
           case 71: // JUMP_BACKWARD
             pc = w >> 8;
-            if (V.pending !== 0 || intr[0] !== 0) V.checkPending();
+            if (V.pending !== 0 || intr[0] !== 0 || ++V.tick > 65535) V.checkPending();
             continue;
           case 72: { // POP_JUMP_IF_FALSE
             const v = fast[--sp];

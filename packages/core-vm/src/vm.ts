@@ -75,6 +75,8 @@ export interface VMOptions {
   compile?: CompileFn;
   /** sys.platform (default 'linux'). */
   platform?: string;
+  /** JS heap bytes (host.memoryInUse) beyond which allocation-heavy loops get MemoryError (default 768 MiB). */
+  memoryLimit?: number;
   /** Maximum Python call depth before RuntimeError (default 1000). */
   maxRecursion?: number;
   /** sys.maxsize (default 2**63-1, a 64-bit unix build; a board would use 2**31-1). */
@@ -109,6 +111,9 @@ export class VM {
   readonly interrupt: Int32Array;
   /** Non-zero when scheduled callbacks are waiting (checked with the interrupt word at safe points). */
   pending = 0;
+  /** Backward jumps since the last periodic check (memory ceiling). */
+  tick = 0;
+  readonly memoryLimit: number;
   depth = 0;
   maxDepth: number;
   /** The exception being handled (sys.exc_info()), or null. */
@@ -158,6 +163,7 @@ export class VM {
       new MemoryHost({ stdout: options.stdout, stderr: options.stderr, stdin: options.stdin });
     this.interrupt = this.host.interrupt;
     this.maxDepth = options.maxRecursion ?? 1000;
+    this.memoryLimit = options.memoryLimit ?? 768 * 1024 * 1024;
     this.heapSize = options.heapSize ?? 2 * 1024 * 1024;
     this.optLevel = options.optimize ?? 0;
     this.platform = options.platform ?? 'linux';
@@ -596,6 +602,12 @@ export class VM {
 
   /** Safe point: KeyboardInterrupt, host callbacks, micropython.schedule callbacks. */
   checkPending(): void {
+    if (this.tick > 65535) {
+      this.tick = 0;
+      if (this.host.memoryInUse !== undefined && this.host.memoryInUse() > this.memoryLimit) {
+        throw newException(T.memoryErrorType, 'memory allocation failed');
+      }
+    }
     const v = Atomics.exchange(this.interrupt, 0, 0);
     if (v !== 0) {
       if ((v & 2) !== 0 && this.host.poll !== undefined) this.host.poll();

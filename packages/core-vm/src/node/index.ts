@@ -187,6 +187,9 @@ export class NodeHost implements Host {
   randomSeed(): number {
     return (Math.random() * 0x100000000) >>> 0;
   }
+  memoryInUse(): number {
+    return process.memoryUsage().heapUsed;
+  }
 }
 
 export function createNodeHost(options: NodeHostOptions = {}): NodeHost {

@@ -3,7 +3,8 @@
 // objreversed.c, objgetitemiter.c). Exhaustion is the STOP sentinel, never a StopIteration throw.
 import { PyObject, type PyType, STOP } from '../object.js';
 import * as T from '../types.js';
-import { typeError, valueError } from './exceptions.js';
+import { typeError, valueError, runtimeError } from './exceptions.js';
+import { vm } from '../state.js';
 import { PyTuple } from './tuple.js';
 import { PyList, ListIter, listIterNext, ReverseListIter, reverseListIterNext } from './list.js';
 import { RangeIter, rangeIterNext, type BigRangeIter, bigRangeIterNext, PyRange, rangeItem } from './slice.js';
@@ -13,6 +14,23 @@ import { BytesIter, bytesIterNext } from './bytes.js';
 import { getIter, typeOf, typeName, call, truthy, eqBool, lookupSpecial, len, getItem, SeqIter, seqIterNext, toIndex, asInt } from '../runtime.js';
 import { intAdd, intSub, type Int } from './int.js';
 import { PyInstance } from '../object.js';
+
+/**
+ * Call an inner iterator's next slot, counting the nesting against the recursion limit (iterators
+ * wrapping iterators recurse in JS; MicroPython bounds this with its C stack check).
+ */
+function innerNext(nx: NextFn, it: any): any {
+  const V = vm;
+  if (++V.depth > V.maxDepth) {
+    V.depth--;
+    throw runtimeError('maximum recursion depth exceeded');
+  }
+  try {
+    return nx(it);
+  } finally {
+    V.depth--;
+  }
+}
 
 /** next slot of an arbitrary iterator (checked once at construction). */
 type NextFn = (it: any) => any;
@@ -96,7 +114,7 @@ export class CallableIter extends PyObject {
 
 function enumerateNext(x: any): any {
   const e = x as EnumerateIter;
-  const v = e.nx(e.it);
+  const v = innerNext(e.nx, e.it);
   if (v === STOP) return STOP;
   const i = e.i;
   e.i = typeof i === 'number' && i < 9007199254740991 ? i + 1 : intAdd(i, 1);
@@ -109,7 +127,7 @@ function zipNext(x: any): any {
   if (n === 0) return STOP;
   const items = new Array(n);
   for (let k = 0; k < n; k++) {
-    const v = z.nxs[k](z.its[k]);
+    const v = innerNext(z.nxs[k], z.its[k]);
     if (v === STOP) {
       if (z.strict) {
         if (k > 0) throw valueError(`zip() argument ${k + 1} is shorter than argument${k > 1 ? 's 1-' + k : ' 1'}`);
@@ -128,13 +146,13 @@ function mapNext(x: any): any {
   const m = x as MapIter;
   const n = m.its.length;
   if (n === 1) {
-    const v = m.nxs[0](m.its[0]);
+    const v = innerNext(m.nxs[0], m.its[0]);
     if (v === STOP) return STOP;
     return call(m.fn, [v], null);
   }
   const args = new Array(n);
   for (let k = 0; k < n; k++) {
-    const v = m.nxs[k](m.its[k]);
+    const v = innerNext(m.nxs[k], m.its[k]);
     if (v === STOP) return STOP;
     args[k] = v;
   }
@@ -144,7 +162,7 @@ function mapNext(x: any): any {
 function filterNext(x: any): any {
   const f = x as FilterIter;
   for (;;) {
-    const v = f.nx(f.it);
+    const v = innerNext(f.nx, f.it);
     if (v === STOP) return STOP;
     if (f.fn === null ? truthy(v) : truthy(call(f.fn, [v], null))) return v;
   }
