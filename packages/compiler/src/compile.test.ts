@@ -400,6 +400,12 @@ describe('const()', () => {
     expect(c.consts).toContainEqual(new ConstTuple([1, 'a']));
   });
 
+  it('knows module constants inside const()', () => {
+    const c = compile('import math\nTWO_PI = const(2.0 * math.pi)\nE = const(errno.EIO + 1)\n');
+    expect(c.consts).toContainEqual(new ConstFloat(2 * Math.PI));
+    expect(Array.from(c.code).some((w) => (w & 0xff) === op.LOAD_SMALL_INT && w >> 8 === 6)).toBe(true);
+  });
+
   it('does not fold what would raise at run time', () => {
     const c = compile('x = 1 // 0\ny = 1 << -1\nz = 2 ** 100000\n');
     expect(ops(c)).toContain(String(op.BINARY_FLOOR_DIVIDE));

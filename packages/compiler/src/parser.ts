@@ -153,6 +153,26 @@ function startsExpr(t: number): boolean {
   }
 }
 
+/**
+ * Integer and float attributes of modules that const() may use (MicroPython's mp_constants_table: the
+ * math constants and errno codes, with MicroPython's errno numbering).
+ */
+const moduleConstants: Record<string, Record<string, Const> | undefined> = (() => {
+  const math: Record<string, Const> = {
+    pi: new ConstFloat(Math.PI),
+    e: new ConstFloat(Math.E),
+    tau: new ConstFloat(2 * Math.PI),
+    inf: new ConstFloat(Infinity),
+    nan: new ConstFloat(NaN),
+  };
+  const errno: Record<string, Const> = {
+    EPERM: 1, ENOENT: 2, EIO: 5, EBADF: 9, EAGAIN: 11, ENOMEM: 12, EACCES: 13, EEXIST: 17, ENODEV: 19,
+    EISDIR: 21, EINVAL: 22, EOPNOTSUPP: 95, EADDRINUSE: 98, ECONNABORTED: 103, ECONNRESET: 104, ENOBUFS: 105,
+    ENOTCONN: 107, ETIMEDOUT: 110, ECONNREFUSED: 111, EHOSTUNREACH: 113, EALREADY: 114, EINPROGRESS: 115,
+  };
+  return { math, errno, uerrno: errno };
+})();
+
 /** A Constant produced by substituting a const() name remembers the name (keyword args need it). */
 interface ConstName extends A.Constant {
   constName?: string;
@@ -470,17 +490,34 @@ export class Parser {
 
   /** The value of a constant expression usable in const(), or undefined. */
   private constValueOf(e: A.Expr): Const | undefined {
-    if (e.type === 'Constant') return e.value;
-    if (e.type === 'Tuple') {
-      const items: Const[] = [];
-      for (const x of e.elts) {
-        const v = this.constValueOf(x);
-        if (v === undefined) return undefined;
-        items.push(v);
+    switch (e.type) {
+      case 'Constant':
+        return e.value;
+      case 'Tuple': {
+        const items: Const[] = [];
+        for (const x of e.elts) {
+          const v = this.constValueOf(x);
+          if (v === undefined) return undefined;
+          items.push(v);
+        }
+        return new ConstTuple(items);
       }
-      return new ConstTuple(items);
+      case 'Attribute':
+        // module constants (MicroPython's MICROPY_COMP_MODULE_CONST): `const(2 * math.pi)`, `const(errno.EIO)`
+        if (e.value.type === 'Name') return moduleConstants[e.value.id]?.[e.attr];
+        return undefined;
+      case 'BinOp': {
+        const a = this.constValueOf(e.left);
+        const b = a === undefined ? undefined : this.constValueOf(e.right);
+        return a === undefined || b === undefined ? undefined : foldBinary(e.op, a, b);
+      }
+      case 'UnaryOp': {
+        const v = this.constValueOf(e.operand);
+        return v === undefined ? undefined : foldUnary(e.op, v);
+      }
+      default:
+        return undefined;
     }
-    return undefined;
   }
 
   private parseImport(pos: A.Pos): A.Import {
