@@ -1222,7 +1222,7 @@ class Compiler {
       ce.op(op.RETURN_VALUE);
     });
     e.loadConst(s.name);
-    this.callArgs(s.bases, s.keywords, 2, false);
+    this.callArgs(s.bases, s.keywords, 2);
     for (let i = 0; i < others.length; i++) e.op(op.CALL, 1);
     this.storeName(s.name, s);
   }
@@ -1524,7 +1524,7 @@ class Compiler {
       return;
     }
     this.expr(x.func);
-    this.callArgs(x.args, x.keywords, 0, true);
+    this.callArgs(x.args, x.keywords, 0);
   }
 
   /**
@@ -1554,7 +1554,7 @@ class Compiler {
   }
 
   /** Arguments of a call whose callable (and `extra` leading positional values) are on the stack. */
-  private callArgs(args: A.Expr[], keywords: A.Keyword[], extra: number, _isCall: boolean): void {
+  private callArgs(args: A.Expr[], keywords: A.Keyword[], extra: number): void {
     const e = this.e;
     const simple = !args.some((a) => a.type === 'Starred') && !keywords.some((k) => k.arg === null);
     if (simple) {

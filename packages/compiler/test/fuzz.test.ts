@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { verify } from '@mpy-ts/bytecode';
-import { compile, parse, unparse } from '@mpy-ts/compiler';
+import { CompileError, compile, parse, unparse } from '@mpy-ts/compiler';
 import { fuzzPrograms } from './fuzz-gen.js';
 
 /** Drop positions and presentation-only fields so ASTs compare by structure. */
@@ -66,5 +66,43 @@ print(json.dumps(bad))`;
     const r = spawnSync('python3', ['-c', script], { input: JSON.stringify(programs), encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([]);
+  });
+
+  // mutated programs: whatever the input, compile() either succeeds (and the code verifies) or throws a
+  // CompileError; never another JavaScript error
+  const mutants: string[] = [];
+  {
+    let seed = Number(process.env.MUTANT_SEED ?? 99);
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed % n;
+    };
+    const junk = ['(', ')', '[', ']', '{', '}', ':', ',', '=', '\n', '    ', '\t', '"', "'", 'f"{', '\\', '#', '*', '**', '@', 'lambda', 'yield', 'await', 'async', 'return', 'break', 'class', 'def', 'if', 'else', ':=', '.', '...', '0x', '1e', 'j', '\u00e9', '\0'];
+    for (const p of programs.slice(0, Number(process.env.MUTANT_PROGRAMS ?? 150))) {
+      for (let k = 0; k < Number(process.env.MUTANTS_EACH ?? 4); k++) {
+        let t = p;
+        const n = 1 + rnd(3);
+        for (let m = 0; m < n; m++) {
+          const at = rnd(t.length + 1);
+          if (rnd(2)) t = t.slice(0, at) + junk[rnd(junk.length)] + t.slice(at);
+          else t = t.slice(0, at) + t.slice(at + 1 + rnd(8));
+        }
+        mutants.push(t);
+      }
+    }
+  }
+  it('mutated programs compile or raise CompileError', () => {
+    let errors = 0;
+    for (const src of mutants) {
+      for (const mode of ['exec', 'single', 'eval'] as const) {
+        try {
+          verify(compile(src, { filename: 'm.py', mode }));
+        } catch (e) {
+          if (!(e instanceof CompileError)) throw new Error(`${(e as Error).stack}\n--- source (${mode}):\n${src}`);
+          errors++;
+        }
+      }
+    }
+    expect(errors).toBeGreaterThan(0);
   });
 });
