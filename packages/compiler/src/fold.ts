@@ -84,7 +84,8 @@ export function foldBinary(op: BinOperator, a: Const, b: Const): Const | undefin
           const r = Math.pow(fx, fy);
           return Number.isFinite(r) && r !== 0 ? new ConstFloat(r) : undefined;
         }
-        if (x === 0n || x === 1n) return normInt(x);
+        if (x === 0n) return y === 0n ? 1 : 0;
+        if (x === 1n) return 1;
         if (x === -1n) return y % 2n === 0n ? 1 : -1;
         if (BigInt(bitLength(x)) * y > BigInt(MAX_FOLD_BITS)) return undefined;
         return intResult(x ** y);
