@@ -5,7 +5,7 @@ import * as T from './types.js';
 import { vm } from './state.js';
 import { NotImplemented, Ellipsis } from './singletons.js';
 import {
-  typeOf, typeName, repr, str, hash, id, call, getAttr, getAttrOpt, setAttr, getIter, iterNext, len, isCallable,
+  typeOf, typeName, repr, str, id, call, getAttr, getAttrOpt, setAttr, getIter, iterNext, len, isCallable,
   truthy, unaryOp, binaryOp, compare, toIndex, asInt, forEach, toArray, lookupSpecial, instDict, bindDescr,
 } from './runtime.js';
 import { PyBuiltin, builtin, PyFunction } from './objects/function.js';
@@ -17,6 +17,7 @@ import { PyFloat, floatRound } from './objects/float.js';
 import { intPowMod, intAdd, floatToInt, type Int } from './objects/int.js';
 import { strVal, isStr, strRepr, codePoints, strLen } from './objects/str.js';
 import { PyBytes, bufferOf } from './objects/bytes.js';
+import { PyComplex, hashBuiltin } from './objects/complex.js';
 import { formatValue } from './format.js';
 import { CallableIter } from './objects/iterators.js';
 import { PyGenerator } from './objects/generator.js';
@@ -294,7 +295,7 @@ function powBuiltin(base: any, exp: any, mod: any): any {
   const b = asInt(exp);
   const m = asInt(mod);
   if (a === undefined || b === undefined || m === undefined) {
-    const p = lookupSpecial(base, '__pow__');
+    const p = typeOf(base).isSubtypeOf(T.intType) || base instanceof PyFloat || base instanceof PyComplex ? undefined : lookupSpecial(base, '__pow__');
     if (p !== undefined) {
       const r = call(p, [exp, mod], null);
       if (r !== NotImplemented) return r;
@@ -403,7 +404,7 @@ export function builtinEntries(): [string, any][] {
     builtin('globals', () => (vm.frame === null ? vm.mainDict : vm.frame.globals), 0),
     builtin('locals', () => (vm.frame === null ? vm.mainDict : frameLocals(vm.frame)), 0),
     builtin('vars', vars, { raw: true }),
-    builtin('hash', (x) => hash(x), 1),
+    builtin('hash', (x) => hashBuiltin(x), 1),
     builtin('id', (x) => id(x), 1),
     builtin('input', input, { params: 'prompt, /', min: 0 }),
     builtin('isinstance', (x, c) => isinstanceCheck(x, c), 2),

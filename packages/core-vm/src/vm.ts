@@ -25,6 +25,8 @@ import { type PyFile, stdioFile, openFile } from './modules/file.js';
 import { makeSysModule } from './modules/sys.js';
 import { makeGcModule, heapEstimate } from './modules/gc.js';
 import { makeMicropythonModule } from './modules/micropython.js';
+import { makeMathModule } from './modules/math.js';
+import { makeCmathModule } from './modules/cmath.js';
 import {
   typeOf, repr, str, call, getAttr, getAttrOpt, setAttr, toArray, forEach, isInstance, genericGetAttr, truthy, lookupSpecial,
 } from './runtime.js';
@@ -194,6 +196,8 @@ export class VM {
       dictSetStr(this.modules, '__main__', this.main);
       this.registry.set('gc', (v) => makeGcModule(v));
       this.registry.set('micropython', (v) => makeMicropythonModule(v));
+      this.registry.set('math', () => makeMathModule());
+      this.registry.set('cmath', () => makeCmathModule());
       this.registry.set('usys', () => this.sys);
       this.weakLinks.set('sys', 'usys');
     } finally {

@@ -4,8 +4,9 @@ import { PyObject, type AttrHolder, type Shape, EMPTY_SHAPE, type PyType, OP_ADD
 import * as T from '../types.js';
 import { NotImplemented } from '../singletons.js';
 import { zeroDivisionError, typeError, valueError } from './exceptions.js';
-import { PyFloat, floatRepr, floatHash, floatFromObject } from './float.js';
-import { asInt, toNumberValue, lookupSpecial, call, typeName } from '../runtime.js';
+import { PyFloat, floatRepr, floatHashExact, floatFromObject } from './float.js';
+import { norm, bigHashExact, type Int } from './int.js';
+import { asInt, toNumberValue, lookupSpecial, call, typeName, hash } from '../runtime.js';
 import { defMethod, defGetSet } from './function.js';
 
 export class PyComplex extends PyObject {
@@ -75,15 +76,16 @@ export function complexRepr(re: number, im: number): string {
   return `(${fmtPart(re)}${sign}${fmtPart(Math.abs(im))}j)`;
 }
 
+/** hash(complex) as CPython: hash(re) + 1000003 * hash(im) in 64-bit unsigned arithmetic, -1 -> -2. */
+export function complexHashExact(re: number, im: number): Int {
+  const h = BigInt.asIntN(64, BigInt(floatHashExact(re)) + 1000003n * BigInt(floatHashExact(im)));
+  return h === -1n ? -2 : norm(h);
+}
+
 export function setupComplex(): void {
   const t = T.complexType;
   t.repr = (x) => complexRepr((x as PyComplex).re, (x as PyComplex).im);
-  t.hash = (x) => {
-    const c = x as PyComplex;
-    let h = floatHash(c.re) + 1000003 * floatHash(c.im);
-    h = h % 0x7fffffffffff;
-    return h === -1 ? -2 : h;
-  };
+  t.hash = (x) => Number(complexHashExact((x as PyComplex).re, (x as PyComplex).im));
   t.keyKind = 2;
   t.bool = (x) => (x as PyComplex).re !== 0 || (x as PyComplex).im !== 0;
   t.binop = (op, a, b) => {
@@ -173,4 +175,12 @@ function parseComplex(s: string): [number, number] {
   m = new RegExp(`^([-+]?${num})$`, 'i').exec(t);
   if (m !== null) return [Number(m[1].replace(/inf(inity)?/i, 'Infinity')), 0];
   throw valueError('complex() arg is a malformed string');
+}
+
+/** The builtin hash(): exact CPython values for ints, floats and complex numbers (which may exceed 2**53). */
+export function hashBuiltin(x: any): Int {
+  if (typeof x === 'bigint') return bigHashExact(x);
+  if (x instanceof PyFloat && x.type === T.floatType && x.value === x.value) return floatHashExact(x.value);
+  if (x instanceof PyComplex && x.type === T.complexType) return complexHashExact(x.re, x.im);
+  return hash(x);
 }

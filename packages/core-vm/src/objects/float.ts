@@ -5,11 +5,11 @@ import { type AttrHolder, type Shape, EMPTY_SHAPE, type PyType, OP_ADD, OP_SUB, 
   UN_NEG, UN_POS, UN_ABS, UN_INT, UN_FLOAT } from '../object.js';
 import * as T from '../types.js';
 import { NotImplemented } from '../singletons.js';
-import { zeroDivisionError, typeError, valueError, overflowError } from './exceptions.js';
+import { zeroDivisionError, typeError, valueError, overflowError, newException } from './exceptions.js';
 import { PyTuple } from './tuple.js';
 import { defMethod, defGetSet, defClassMethod } from './function.js';
-import { asInt, typeOf, typeName, lookupSpecial, call, toNumberValue, isInstance } from '../runtime.js';
-import { floatToInt, floatIntCompare, intHash, bigHash, type Int } from './int.js';
+import { asInt, typeOf, typeName, lookupSpecial, call, toNumberValue, isInstance, identityHash, repr } from '../runtime.js';
+import { floatToInt, floatIntCompare, intHash, norm, type Int } from './int.js';
 import { parseFloatLiteral } from './numparse.js';
 import { formatFloat } from '../format.js';
 import { complexPow } from './complex.js';
@@ -93,11 +93,42 @@ export function floatDivmod(a: number, b: number): [number, number] {
   return [floordiv, mod];
 }
 
+function isOddInteger(x: number): boolean {
+  return Number.isFinite(x) && Math.abs(x) % 2 === 1;
+}
+
+/**
+ * float ** float (CPython float_pow): special values sorted out before the platform pow; a negative base
+ * with a non-integral exponent gives a complex result; overflow of finite operands is OverflowError.
+ */
 export function floatPow(a: number, b: number): any {
-  if (a === 0 && b < 0) throw zeroDivisionError('0.0 cannot be raised to a negative power');
-  if (a < 0 && b !== Math.floor(b) && Number.isFinite(b)) return complexPow(a, 0, b, 0);
-  if (a === 1 || (a === -1 && !Number.isFinite(b))) return new PyFloat(1);
-  return new PyFloat(Math.pow(a, b));
+  if (b === 0) return new PyFloat(1); // even 0**0 and nan**0
+  if (a !== a) return new PyFloat(a);
+  if (b !== b) return new PyFloat(a === 1 ? 1 : b);
+  if (b === Infinity || b === -Infinity) {
+    const av = Math.abs(a);
+    if (av === 1) return new PyFloat(1);
+    return new PyFloat((b > 0) === (av > 1) ? Infinity : 0);
+  }
+  if (a === Infinity || a === -Infinity) {
+    const odd = isOddInteger(b);
+    if (b > 0) return new PyFloat(odd ? a : Infinity);
+    return new PyFloat(odd ? (a > 0 ? 0 : -0) : 0);
+  }
+  if (a === 0) {
+    if (b < 0) throw zeroDivisionError('0.0 cannot be raised to a negative power');
+    return new PyFloat(isOddInteger(b) ? a : 0);
+  }
+  let negate = false;
+  if (a < 0) {
+    if (b !== Math.floor(b)) return complexPow(a, 0, b, 0);
+    a = -a;
+    negate = isOddInteger(b);
+  }
+  if (a === 1) return new PyFloat(negate ? -1 : 1);
+  const r = Math.pow(a, b);
+  if (r === Infinity) throw newException(T.overflowErrorType, 34, 'Numerical result out of range');
+  return new PyFloat(negate ? -r : r);
 }
 
 /** float OP float as floats (op is OP_*), or NotImplemented. */
@@ -158,22 +189,66 @@ function floatRichcmp(op: number, a: any, b: any): any {
   return NotImplemented;
 }
 
-/** hash(float): equal to hash(int) for integral values (CPython _Py_HashDouble semantics). */
-export function floatHash(v: number): number {
-  if (Number.isInteger(v)) {
-    if (Number.isSafeInteger(v)) return intHash(v);
-    return bigHash(BigInt(v));
+const HASH_MODULUS = (1n << 61n) - 1n;
+const HASH_F64 = new Float64Array(1);
+const HASH_U64 = new BigUint64Array(HASH_F64.buffer);
+
+/**
+ * hash(float) exactly as CPython's _Py_HashDouble: the value as a rational p/q reduced modulo 2**61-1, so
+ * hash(x) == hash(n) whenever x == n; inf -> 314159, -inf -> -314159. NaN hashes by identity (here: 0,
+ * callers with the object use identityHash).
+ */
+export function floatHashExact(v: number): Int {
+  if (Number.isSafeInteger(v)) return intHash(v);
+  if (!Number.isFinite(v)) return v !== v ? 0 : v > 0 ? 314159 : -314159;
+  HASH_F64[0] = Math.abs(v);
+  const bits = HASH_U64[0];
+  const expBits = Number(bits >> 52n);
+  let mant = bits & 0xfffffffffffffn;
+  let e: number;
+  if (expBits === 0) e = -1074;
+  else {
+    mant |= 1n << 52n;
+    e = expBits - 1075;
   }
-  if (v !== v) return 0;
-  if (v === Infinity) return 314159;
-  if (v === -Infinity) return -314159;
-  // mix the bits of the double
-  const buf = new Float64Array([v]);
-  const u = new Uint32Array(buf.buffer);
-  let h = (u[0] ^ Math.imul(u[1], 0x9e3779b1)) | 0;
-  h ^= h >>> 15;
-  if (h === -1) h = -2;
-  return h;
+  // |v| = mant * 2**e and 2**61 == 1 (mod 2**61-1), so 2**e == 2**(e mod 61)
+  let h = (mant << BigInt(((e % 61) + 61) % 61)) % HASH_MODULUS;
+  if (v < 0) h = -h;
+  return h === -1n ? -2 : norm(h);
+}
+
+/** The hash slot value of a float (a JS number, consistent with the int hash slot). */
+export function floatHash(v: number): number {
+  if (Number.isSafeInteger(v)) return intHash(v);
+  return Number(floatHashExact(v));
+}
+
+/**
+ * PyFloat_AsDouble: the C double of a real number argument (math functions, `%f`): floats, ints (OverflowError
+ * when too large), objects with `__float__` (which must return a float) or `__index__`; TypeError otherwise.
+ */
+export function floatArg(x: any): number {
+  if (x instanceof PyFloat) return x.value;
+  if (typeof x === 'number') return x;
+  if (typeof x === 'boolean') return x ? 1 : 0;
+  if (typeof x === 'bigint') return toNumberValue(x)!;
+  if (typeof x === 'object' && x !== null) {
+    const i = asInt(x);
+    if (i !== undefined) return toNumberValue(i)!;
+    const f = lookupSpecial(x, '__float__');
+    if (f !== undefined) {
+      const r = call(f, [], null);
+      if (!(r instanceof PyFloat)) throw typeError(`${typeName(x)}.__float__ returned non-float (type ${typeName(r)})`);
+      return r.value;
+    }
+    const idx = lookupSpecial(x, '__index__');
+    if (idx !== undefined) {
+      const r = asInt(call(idx, [], null));
+      if (r === undefined) throw typeError(`__index__ returned non-int`);
+      return toNumberValue(r)!;
+    }
+  }
+  throw typeError(`must be real number, not ${typeName(x)}`);
 }
 
 export function floatFromObject(x: any): number {
@@ -196,7 +271,7 @@ export function floatFromObject(x: any): number {
     if (buf !== null) {
       let s = '';
       for (const c of buf) s += String.fromCharCode(c);
-      return parseFloatLiteral(s);
+      return parseFloatLiteral(s, () => repr(x));
     }
   }
   throw typeError(`float() argument must be a string or a real number, not '${typeName(x)}'`);
@@ -286,7 +361,10 @@ export function setupFloat(): void {
   t.binop = floatBinop;
   t.richcmp = floatRichcmp;
   t.repr = (x) => floatRepr((x as PyFloat).value);
-  t.hash = (x) => floatHash((x as PyFloat).value);
+  t.hash = (x) => {
+    const v = (x as PyFloat).value;
+    return v !== v ? identityHash(x) : floatHash(v);
+  };
   t.bool = (x) => (x as PyFloat).value !== 0;
   t.keyKind = 5; // KEY_FLOAT
   t.alloc = (type) => new PyFloatSub(type, 0);
@@ -309,6 +387,12 @@ export function setupFloat(): void {
     return new PyFloatSub(type, v);
   };
   defMethod(t, 'is_integer', (self) => Number.isInteger(selfFloat(self)), 1);
+  defMethod(t, '__hash__', (self) => {
+    const v = selfFloat(self);
+    return v !== v ? identityHash(self) : floatHashExact(v);
+  }, 1);
+  defMethod(t, '__ceil__', (self) => floatToInt(Math.ceil(selfFloat(self))), 1);
+  defMethod(t, '__floor__', (self) => floatToInt(Math.floor(selfFloat(self))), 1);
   defMethod(t, 'conjugate', (self) => self, 1);
   defMethod(t, '__int__', (self) => floatToInt(selfFloat(self)), 1);
   defMethod(t, '__float__', (self) => (self.type === T.floatType ? self : new PyFloat(selfFloat(self))), 1);

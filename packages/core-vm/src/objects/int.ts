@@ -11,7 +11,7 @@ import { zeroDivisionError, valueError, typeError, overflowError, memoryError } 
 import { PyFloat, floatNew } from './float.js';
 import { PyTuple } from './tuple.js';
 import { defMethod, defClassMethod, defGetSet } from './function.js';
-import { asInt, typeOf, typeName, call, getAttrOpt, toIndex, lookupSpecial, truthy, unaryOp, isInstance } from '../runtime.js';
+import { asInt, typeOf, typeName, call, getAttrOpt, toIndex, lookupSpecial, truthy, unaryOp, isInstance, repr } from '../runtime.js';
 import { bytesFromBuffer, bufferOf, PyBytes } from './bytes.js';
 import { parseIntLiteral } from './numparse.js';
 import { formatInt } from '../format.js';
@@ -72,11 +72,12 @@ export function intMul(a: Int, b: Int): Int {
 }
 
 export function intFloorDiv(a: Int, b: Int): Int {
-  if (b === 0) throw zeroDivisionError('integer division by zero');
+  if (b === 0) throw zeroDivisionError('integer division or modulo by zero');
   if (typeof a === 'number' && typeof b === 'number') {
-    let m = a % b;
-    if (m !== 0 && (m < 0) !== (b < 0)) m += b;
-    const q = (a - m) / b;
+    // a - a % b is an exact multiple of b no larger than |a|: the truncated quotient is exact
+    const m = a % b;
+    let q = (a - m) / b;
+    if (m !== 0 && (m < 0) !== (b < 0)) q -= 1;
     return q === 0 ? 0 : q;
   }
   const A = big(a);
@@ -233,26 +234,51 @@ export function intToFloat(a: Int): number {
   return f;
 }
 
+/** Bit length of a positive bigint. */
+function bigBits(x: bigint): number {
+  return x.toString(16).length * 4 - (Math.clz32(parseInt(x.toString(16)[0], 16)) - 28);
+}
+
+/**
+ * n / d for positive bigints, correctly rounded to a double (half to even, also for subnormal results);
+ * Infinity when too large (the caller raises OverflowError).
+ */
+export function bigRatioToFloat(n: bigint, d: bigint): number {
+  if (n === 0n) return 0;
+  // E = floor(log2(n/d))
+  let E = bigBits(n) - bigBits(d);
+  if (E >= 0 ? n < d << BigInt(E) : n << BigInt(-E) < d) E--;
+  if (E > 1023) return Infinity;
+  const ulp = Math.max(E - 52, -1074); // exponent of the last bit kept
+  let q: bigint;
+  let rem: bigint;
+  if (ulp >= 0) {
+    const dd = d << BigInt(ulp);
+    q = n / dd;
+    rem = n - q * dd;
+    if (rem * 2n > dd || (rem * 2n === dd && (q & 1n) === 1n)) q += 1n;
+  } else {
+    const nn = n << BigInt(-ulp);
+    q = nn / d;
+    rem = nn - q * d;
+    if (rem * 2n > d || (rem * 2n === d && (q & 1n) === 1n)) q += 1n;
+  }
+  // q <= 2**53: exact as a double; scaling by a power of two is exact (in two steps near the ends)
+  const qf = Number(q);
+  if (ulp > 960) return qf * 2 ** 960 * 2 ** (ulp - 960);
+  if (ulp < -1000) return qf * 2 ** -1000 * 2 ** (ulp + 1000);
+  return qf * 2 ** ulp;
+}
+
 /** Correctly-rounded int / int. */
 export function intTrueDiv(a: Int, b: Int): number {
   if (b === 0) throw zeroDivisionError('division by zero');
   if (typeof a === 'number' && typeof b === 'number') return a / b;
   const A = big(a);
   const B = big(b);
-  const fa = Number(A);
-  const fb = Number(B);
-  if (Number.isFinite(fa) && Number.isFinite(fb) && Math.abs(fa) < 2 ** 53 && Math.abs(fb) < 2 ** 53) return fa / fb;
-  // scale so the quotient has 64+ significant bits, then divide
   const neg = (A < 0n) !== (B < 0n);
-  const an = A < 0n ? -A : A;
-  const bn = B < 0n ? -B : B;
-  const shift = bn.toString(2).length - an.toString(2).length + 66;
-  const q = shift >= 0 ? (an << BigInt(shift)) / bn : an / (bn << BigInt(-shift));
-  let r = Number(q) * 2 ** -shift;
-  if (!Number.isFinite(r)) {
-    if (shift < 0) throw overflowError('integer division result too large for a float');
-    r = Number(q) / 2 ** shift;
-  }
+  const r = bigRatioToFloat(A < 0n ? -A : A, B < 0n ? -B : B);
+  if (r === Infinity) throw overflowError('integer division result too large for a float');
   return neg ? -r : r;
 }
 
@@ -267,21 +293,24 @@ export function intCompare(a: Int, b: Int, op: number): boolean {
   }
 }
 
-const MODULUS = 2 ** 61 - 1;
-const MODULUS_B = BigInt(MODULUS);
+const MODULUS_B = (1n << 61n) - 1n;
 
-/** CPython's int hash: value mod 2**61-1, sign kept, -1 -> -2. */
+/** CPython's int hash: |value| mod 2**61-1 with the sign kept, -1 -> -2 (safe ints are below the modulus). */
 export function intHash(x: number): number {
-  if (x === -1) return -2;
-  if (x >= -MODULUS && x <= MODULUS) return x;
-  return Number(bigHash(BigInt(x)));
+  return x === -1 ? -2 : x;
 }
 
-export function bigHash(x: bigint): number {
+/** hash(x) of a bigint, exactly as CPython computes it (may exceed 2**53). */
+export function bigHashExact(x: bigint): Int {
   const neg = x < 0n;
-  let h = Number((neg ? -x : x) % MODULUS_B);
+  let h = (neg ? -x : x) % MODULUS_B;
   if (neg) h = -h;
-  return h === -1 ? -2 : h;
+  return h === -1n ? -2 : norm(h);
+}
+
+/** The hash slot value of a bigint (a JS number: exact below 2**53, consistent above). */
+export function bigHash(x: bigint): number {
+  return Number(bigHashExact(x));
 }
 
 /** The arithmetic of two ints (op is OP_*), or NotImplemented. */
@@ -368,7 +397,7 @@ export function intFromObject(x: any, base: any): Int {
       return parseIntLiteral(typeof x === 'string' ? x : (x as { value: string }).value, Number(b));
     }
     const buf = bufferOf(x);
-    if (buf !== null) return parseIntLiteral(latin1(buf), Number(b));
+    if (buf !== null) return parseIntLiteral(latin1(buf), Number(b), () => repr(x));
     throw typeError("int() can't convert non-string with explicit base");
   }
   if (typeof x === 'number' || typeof x === 'bigint') return x;
@@ -394,7 +423,7 @@ export function intFromObject(x: any, base: any): Int {
     if (trunc !== undefined) return intFromObject(call(trunc, [], null), undefined);
     if (isInstance(x, T.strType)) return parseIntLiteral((x as { value: string }).value, 10);
     const buf = bufferOf(x);
-    if (buf !== null) return parseIntLiteral(latin1(buf), 10);
+    if (buf !== null) return parseIntLiteral(latin1(buf), 10, () => repr(x));
   }
   throw typeError(`int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`);
 }
@@ -491,6 +520,40 @@ export function setupInt(): void {
     return makeIntSub(type, v);
   };
   defMethod(t, 'bit_length', (self) => bitLength(selfInt(self)), 1);
+  defMethod(t, 'bit_count', (self) => {
+    const v = selfInt(self);
+    if (typeof v === 'number') {
+      let a = Math.abs(v);
+      let n = 0;
+      while (a > 0) {
+        const lo = a % 4294967296;
+        let x = lo - ((lo >>> 1) & 0x55555555);
+        x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+        n += (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+        a = Math.floor(a / 4294967296);
+      }
+      return n;
+    }
+    let n = 0;
+    for (const c of (v < 0n ? -v : v).toString(2)) if (c === '1') n++;
+    return n;
+  }, 1);
+  defMethod(t, 'as_integer_ratio', (self) => new PyTuple([selfInt(self), 1]), 1);
+  defMethod(t, '__hash__', (self) => {
+    const v = selfInt(self);
+    return typeof v === 'number' ? intHash(v) : bigHashExact(v);
+  }, 1);
+  defMethod(t, '__pow__', (self, other, mod) => {
+    const a = selfInt(self);
+    const b = asInt(other);
+    if (b === undefined) return NotImplemented;
+    if (mod === undefined || mod === null) return intPow(a, b);
+    const m = asInt(mod);
+    if (m === undefined) return NotImplemented;
+    return intPowMod(a, b, m);
+  }, { params: 'self, value, mod, /', min: 2 });
+  defMethod(t, '__ceil__', (self) => selfInt(self), 1);
+  defMethod(t, '__floor__', (self) => selfInt(self), 1);
   defMethod(t, 'conjugate', (self) => selfInt(self), 1);
   defMethod(t, '__index__', (self) => selfInt(self), 1);
   defMethod(t, '__int__', (self) => selfInt(self), 1);
