@@ -140,6 +140,8 @@ export class CodeRuntime {
   caches: any[];
   /** varnames of each DEREF index (for error messages). */
   cellNames: string[];
+  /** Recycled frames of finished calls (see acquireFrame). */
+  pool: Frame[];
   constructor(code: CodeObject) {
     this.consts = code.consts.map(convertConst);
     this.words = code.code;
@@ -148,6 +150,7 @@ export class CodeRuntime {
     this.size = this.nlocals + code.stackSize + 1;
     this.caches = new Array(code.code.length);
     this.cellNames = [...code.cellvars, ...code.freevars];
+    this.pool = [];
   }
 }
 
@@ -196,6 +199,8 @@ export class Frame {
   throwIn: PyBaseException | null;
   /** Instruction index of the suspended yield (for throw and gi_yieldfrom). */
   yieldPc: number;
+  /** Returned to its CodeRuntime's pool when the call ends (plain function calls only). */
+  pooled: boolean;
   constructor(code: CodeObject, rt: CodeRuntime, fn: PyFunction | null, globals: PyDict, locals: any, fast: any[], cells: PyCell[]) {
     this.code = code;
     this.rt = rt;
@@ -212,7 +217,44 @@ export class Frame {
     this.yielded = false;
     this.throwIn = null;
     this.yieldPc = -1;
+    this.pooled = false;
   }
+}
+
+const POOL_SIZE = 4;
+
+/**
+ * A frame for a plain (non-generator) call, reused from the code's pool when possible: frames never
+ * outlive their call (tracebacks keep only file/line/name), so recycling them saves two allocations
+ * per call.
+ */
+function acquireFrame(fn: PyFunction, code: CodeObject, rt: CodeRuntime): Frame {
+  const pool = rt.pool;
+  if (pool.length > 0) {
+    const f = pool.pop()!;
+    f.fn = fn;
+    f.globals = fn.globals;
+    f.builtins = vm.builtins;
+    return f;
+  }
+  const f = new Frame(code, rt, fn, fn.globals, null, new Array(rt.size), NO_CELLS);
+  f.pooled = true;
+  return f;
+}
+
+function releaseFrame(f: Frame): void {
+  const rt = f.rt;
+  if (rt.pool.length >= POOL_SIZE) return;
+  const fast = f.fast;
+  for (let i = 0; i < fast.length; i++) fast[i] = undefined;
+  f.cells = NO_CELLS;
+  f.fn = null;
+  f.back = null;
+  f.pc = 0;
+  f.sp = rt.nlocals;
+  f.yielded = false;
+  f.throwIn = null;
+  rt.pool.push(f);
 }
 
 const NO_CELLS: PyCell[] = [];
@@ -352,15 +394,19 @@ function callFromStack(fn: PyFunction, src: any[], base: number, n: number): any
   const rt = runtimeOf(code);
   const argc = code.argCount;
   if (fn.simple && n <= argc) {
-    const fast = new Array(rt.size);
+    let firstDef = argc;
+    if (n < argc) {
+      firstDef = fn.defaults === null ? argc : argc - fn.defaults.length;
+      if (n < firstDef) return callFunction(fn, src.slice(base, base + n), null);
+    }
+    const f = acquireFrame(fn, code, rt);
+    const fast = f.fast;
     for (let i = 0; i < n; i++) fast[i] = src[base + i];
     if (n < argc) {
-      const defaults = fn.defaults;
-      const firstDef = defaults === null ? argc : argc - defaults.length;
-      if (n < firstDef) return callFunction(fn, src.slice(base, base + n), null);
-      for (let i = n; i < argc; i++) fast[i] = defaults![i - firstDef];
+      const defaults = fn.defaults!;
+      for (let i = n; i < argc; i++) fast[i] = defaults[i - firstDef];
     }
-    const f = new Frame(code, rt, fn, fn.globals, null, fast, rt.ncells === 0 ? NO_CELLS : makeCells(code, rt, fast, fn.closure));
+    if (rt.ncells !== 0) f.cells = makeCells(code, rt, fast, fn.closure);
     return runFrame(f);
   }
   return callFunction(fn, src.slice(base, base + n), null);
@@ -372,21 +418,25 @@ function callMethodFromStack(fn: PyFunction, self: any, src: any[], base: number
   const rt = runtimeOf(code);
   const argc = code.argCount;
   if (fn.simple && n + 1 <= argc) {
-    const fast = new Array(rt.size);
-    fast[0] = self;
-    for (let i = 0; i < n; i++) fast[i + 1] = src[base + i];
     const m = n + 1;
+    let firstDef = argc;
     if (m < argc) {
-      const defaults = fn.defaults;
-      const firstDef = defaults === null ? argc : argc - defaults.length;
+      firstDef = fn.defaults === null ? argc : argc - fn.defaults.length;
       if (m < firstDef) {
         const a = [self];
         for (let i = 0; i < n; i++) a.push(src[base + i]);
         return callFunction(fn, a, null);
       }
-      for (let i = m; i < argc; i++) fast[i] = defaults![i - firstDef];
     }
-    const f = new Frame(code, rt, fn, fn.globals, null, fast, rt.ncells === 0 ? NO_CELLS : makeCells(code, rt, fast, fn.closure));
+    const f = acquireFrame(fn, code, rt);
+    const fast = f.fast;
+    fast[0] = self;
+    for (let i = 0; i < n; i++) fast[i + 1] = src[base + i];
+    if (m < argc) {
+      const defaults = fn.defaults!;
+      for (let i = m; i < argc; i++) fast[i] = defaults[i - firstDef];
+    }
+    if (rt.ncells !== 0) f.cells = makeCells(code, rt, fast, fn.closure);
     return runFrame(f);
   }
   const a = new Array(n + 1);
@@ -811,6 +861,44 @@ function findHandler(table: Int32Array, i: number): number {
     if (table[k] <= i && i < table[k + 1]) return k;
   }
   return -1;
+}
+
+
+/** The float value of an exact float or safe int operand, else undefined (mixed-arithmetic fast path). */
+function numOperand(x: any): number | undefined {
+  if (typeof x === 'number') return x;
+  if (x instanceof PyFloat && x.type === T.floatType) return x.value;
+  return undefined;
+}
+
+/** a OP b for float/float and float/int operands (OP_ADD..OP_TRUEDIV), else undefined. */
+function floatFast(op: number, a: any, b: any): PyFloat | undefined {
+  const x = numOperand(a);
+  if (x === undefined) return undefined;
+  const y = numOperand(b);
+  if (y === undefined) return undefined;
+  switch (op) {
+    case OP_ADD: return new PyFloat(x + y);
+    case OP_SUB: return new PyFloat(x - y);
+    case OP_MUL: return new PyFloat(x * y);
+    default: return y === 0 ? undefined : new PyFloat(x / y);
+  }
+}
+
+/** a OP b for two real numbers (ints or floats, not bools), else undefined. */
+function compareFast(op: number, a: any, b: any): boolean | undefined {
+  const x = numOperand(a);
+  if (x === undefined) return undefined;
+  const y = numOperand(b);
+  if (y === undefined) return undefined;
+  switch (op) {
+    case CMP_LT: return x < y;
+    case CMP_LE: return x <= y;
+    case CMP_EQ: return x === y;
+    case CMP_NE: return x !== y;
+    case CMP_GT: return x > y;
+    default: return x >= y;
+  }
 }
 
 // ---- out-of-line opcode bodies (kept out of runFrame so it stays small to compile) --------------------
@@ -1422,9 +1510,10 @@ export function runFrame(f: Frame): any {
               fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? r : intAdd(a, b);
             } else if (typeof a === 'string' && typeof b === 'string') {
               fast[sp - 1] = a + b;
-            } else if (a instanceof PyFloat && b instanceof PyFloat && a.type === T.floatType && b.type === T.floatType) {
-              fast[sp - 1] = new PyFloat(a.value + b.value);
-            } else fast[sp - 1] = binaryOp(OP_ADD, a, b);
+            } else {
+              const r = floatFast(OP_ADD, a, b);
+              fast[sp - 1] = r !== undefined ? r : binaryOp(OP_ADD, a, b);
+            }
             continue;
           }
           case 31: { // BINARY_SUBTRACT
@@ -1433,9 +1522,10 @@ export function runFrame(f: Frame): any {
             if (typeof a === 'number' && typeof b === 'number') {
               const r = a - b;
               fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? r : intSub(a, b);
-            } else if (a instanceof PyFloat && b instanceof PyFloat && a.type === T.floatType && b.type === T.floatType) {
-              fast[sp - 1] = new PyFloat(a.value - b.value);
-            } else fast[sp - 1] = binaryOp(OP_SUB, a, b);
+            } else {
+              const r = floatFast(OP_SUB, a, b);
+              fast[sp - 1] = r !== undefined ? r : binaryOp(OP_SUB, a, b);
+            }
             continue;
           }
           case 32: { // BINARY_MULTIPLY
@@ -1444,17 +1534,17 @@ export function runFrame(f: Frame): any {
             if (typeof a === 'number' && typeof b === 'number') {
               const r = a * b;
               fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? (r === 0 ? 0 : r) : intMul(a, b);
-            } else if (a instanceof PyFloat && b instanceof PyFloat && a.type === T.floatType && b.type === T.floatType) {
-              fast[sp - 1] = new PyFloat(a.value * b.value);
-            } else fast[sp - 1] = binaryOp(OP_MUL, a, b);
+            } else {
+              const r = floatFast(OP_MUL, a, b);
+              fast[sp - 1] = r !== undefined ? r : binaryOp(OP_MUL, a, b);
+            }
             continue;
           }
           case 34: { // BINARY_TRUE_DIVIDE
             const b = fast[--sp];
             const a = fast[sp - 1];
-            if (a instanceof PyFloat && b instanceof PyFloat && b.value !== 0 && a.type === T.floatType && b.type === T.floatType) {
-              fast[sp - 1] = new PyFloat(a.value / b.value);
-            } else fast[sp - 1] = binaryOp(OP_TRUEDIV, a, b);
+            const r = floatFast(OP_TRUEDIV, a, b);
+            fast[sp - 1] = r !== undefined ? r : binaryOp(OP_TRUEDIV, a, b);
             continue;
           }
           case 35: { // BINARY_FLOOR_DIVIDE
@@ -1512,9 +1602,10 @@ export function runFrame(f: Frame): any {
               fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? r : intAdd(a, b);
             } else if (typeof a === 'string' && typeof b === 'string') {
               fast[sp - 1] = a + b;
-            } else if (a instanceof PyFloat && b instanceof PyFloat && a.type === T.floatType && b.type === T.floatType) {
-              fast[sp - 1] = new PyFloat(a.value + b.value);
-            } else fast[sp - 1] = inplaceOp(OP_ADD, a, b);
+            } else {
+              const r = floatFast(OP_ADD, a, b);
+              fast[sp - 1] = r !== undefined ? r : inplaceOp(OP_ADD, a, b);
+            }
             continue;
           }
           case 44: { // INPLACE_SUBTRACT
@@ -1523,9 +1614,10 @@ export function runFrame(f: Frame): any {
             if (typeof a === 'number' && typeof b === 'number') {
               const r = a - b;
               fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? r : intSub(a, b);
-            } else if (a instanceof PyFloat && b instanceof PyFloat && a.type === T.floatType && b.type === T.floatType) {
-              fast[sp - 1] = new PyFloat(a.value - b.value);
-            } else fast[sp - 1] = inplaceOp(OP_SUB, a, b);
+            } else {
+              const r = floatFast(OP_SUB, a, b);
+              fast[sp - 1] = r !== undefined ? r : inplaceOp(OP_SUB, a, b);
+            }
             continue;
           }
           case 45: { // INPLACE_MULTIPLY
@@ -1534,9 +1626,10 @@ export function runFrame(f: Frame): any {
             if (typeof a === 'number' && typeof b === 'number') {
               const r = a * b;
               fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? (r === 0 ? 0 : r) : intMul(a, b);
-            } else if (a instanceof PyFloat && b instanceof PyFloat && a.type === T.floatType && b.type === T.floatType) {
-              fast[sp - 1] = new PyFloat(a.value * b.value);
-            } else fast[sp - 1] = inplaceOp(OP_MUL, a, b);
+            } else {
+              const r = floatFast(OP_MUL, a, b);
+              fast[sp - 1] = r !== undefined ? r : inplaceOp(OP_MUL, a, b);
+            }
             continue;
           }
           case 46: // INPLACE_MATRIX_MULTIPLY
@@ -1568,42 +1661,60 @@ export function runFrame(f: Frame): any {
             const b = fast[--sp];
             const a = fast[sp - 1];
             if (typeof a === 'number' && typeof b === 'number') fast[sp - 1] = a < b;
-            else fast[sp - 1] = compare(a, b, CMP_LT);
+            else {
+              const r = compareFast(CMP_LT, a, b);
+              fast[sp - 1] = r !== undefined ? r : compare(a, b, CMP_LT);
+            }
             continue;
           }
           case 61: { // COMPARE_LE
             const b = fast[--sp];
             const a = fast[sp - 1];
             if (typeof a === 'number' && typeof b === 'number') fast[sp - 1] = a <= b;
-            else fast[sp - 1] = compare(a, b, CMP_LE);
+            else {
+              const r = compareFast(CMP_LE, a, b);
+              fast[sp - 1] = r !== undefined ? r : compare(a, b, CMP_LE);
+            }
             continue;
           }
           case 62: { // COMPARE_EQ
             const b = fast[--sp];
             const a = fast[sp - 1];
             if ((typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string')) fast[sp - 1] = a === b;
-            else fast[sp - 1] = compare(a, b, CMP_EQ);
+            else {
+              const r = compareFast(CMP_EQ, a, b);
+              fast[sp - 1] = r !== undefined ? r : compare(a, b, CMP_EQ);
+            }
             continue;
           }
           case 63: { // COMPARE_NE
             const b = fast[--sp];
             const a = fast[sp - 1];
             if ((typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string')) fast[sp - 1] = a !== b;
-            else fast[sp - 1] = compare(a, b, CMP_NE);
+            else {
+              const r = compareFast(CMP_NE, a, b);
+              fast[sp - 1] = r !== undefined ? r : compare(a, b, CMP_NE);
+            }
             continue;
           }
           case 64: { // COMPARE_GT
             const b = fast[--sp];
             const a = fast[sp - 1];
             if (typeof a === 'number' && typeof b === 'number') fast[sp - 1] = a > b;
-            else fast[sp - 1] = compare(a, b, CMP_GT);
+            else {
+              const r = compareFast(CMP_GT, a, b);
+              fast[sp - 1] = r !== undefined ? r : compare(a, b, CMP_GT);
+            }
             continue;
           }
           case 65: { // COMPARE_GE
             const b = fast[--sp];
             const a = fast[sp - 1];
             if (typeof a === 'number' && typeof b === 'number') fast[sp - 1] = a >= b;
-            else fast[sp - 1] = compare(a, b, CMP_GE);
+            else {
+              const r = compareFast(CMP_GE, a, b);
+              fast[sp - 1] = r !== undefined ? r : compare(a, b, CMP_GE);
+            }
             continue;
           }
           case 66: { // IS_OP
@@ -1690,8 +1801,11 @@ export function runFrame(f: Frame): any {
             V.depth--;
             V.frame = back;
             V.excInfo = savedExc;
-            f.pc = pc;
-            f.sp = sp;
+            if (f.pooled) releaseFrame(f);
+            else {
+              f.pc = pc;
+              f.sp = sp;
+            }
             return r;
           }
           case 80: { // RAISE_VARARGS
@@ -1890,9 +2004,12 @@ export function runFrame(f: Frame): any {
         V.depth--;
         V.frame = back;
         V.excInfo = savedExc;
-        f.pc = pc;
-        f.sp = base;
-        f.yielded = false;
+        if (f.pooled) releaseFrame(f);
+        else {
+          f.pc = pc;
+          f.sp = base;
+          f.yielded = false;
+        }
         throw e;
       }
       sp = base + table[k + 3];
