@@ -201,6 +201,10 @@ export class Frame {
   yieldPc: number;
   /** Returned to its CodeRuntime's pool when the call ends (plain function calls only). */
   pooled: boolean;
+  /** Entered by an inlined CALL inside a running runFrame (returns pop back to `back` in the same loop). */
+  inlined: boolean;
+  /** The exception being handled when an inlined frame was entered (restored when it leaves). */
+  savedExc: PyBaseException | null;
   constructor(code: CodeObject, rt: CodeRuntime, fn: PyFunction | null, globals: PyDict, locals: any, fast: any[], cells: PyCell[]) {
     this.code = code;
     this.rt = rt;
@@ -218,6 +222,8 @@ export class Frame {
     this.throwIn = null;
     this.yieldPc = -1;
     this.pooled = false;
+    this.inlined = false;
+    this.savedExc = null;
   }
 }
 
@@ -254,7 +260,39 @@ function releaseFrame(f: Frame): void {
   f.sp = rt.nlocals;
   f.yielded = false;
   f.throwIn = null;
+  f.inlined = false;
+  f.savedExc = null;
   rt.pool.push(f);
+}
+
+/**
+ * A callee frame for an inlined Python-to-Python call (the interpreter switches to it without JS
+ * recursion), or null when the call needs the general path (keywords, *args, too few arguments...).
+ * `self` is undefined for plain calls.
+ */
+function prepareInline(fn: PyFunction, self: any, src: any[], base: number, n: number): Frame | null {
+  if (!fn.simple) return null;
+  const code = fn.code;
+  const argc = code.argCount;
+  const m = self === undefined ? n : n + 1;
+  if (m > argc) return null;
+  let firstDef = argc;
+  if (m < argc) {
+    firstDef = fn.defaults === null ? argc : argc - fn.defaults.length;
+    if (m < firstDef) return null;
+  }
+  const rt = runtimeOf(code);
+  const g = acquireFrame(fn, code, rt);
+  const fast = g.fast;
+  let o = 0;
+  if (self !== undefined) fast[o++] = self;
+  for (let i = 0; i < n; i++) fast[o++] = src[base + i];
+  if (m < argc) {
+    const defaults = fn.defaults!;
+    for (let i = m; i < argc; i++) fast[i] = defaults[i - firstDef];
+  }
+  if (rt.ncells !== 0) g.cells = makeCells(code, rt, fast, fn.closure);
+  return g;
 }
 
 const NO_CELLS: PyCell[] = [];
@@ -1264,17 +1302,18 @@ export function runFrame(f: Frame): any {
     V.depth--;
     throw runtimeError('maximum recursion depth exceeded');
   }
-  const code = f.code;
-  const rt = f.rt;
-  const words = rt.words;
-  const consts = rt.consts;
-  const names = code.names;
-  const caches = rt.caches;
-  const fast = f.fast;
-  const cells = f.cells;
-  const globals = f.globals;
-  const builtins = f.builtins;
-  const base = rt.nlocals;
+  // frame state, reloaded when an inlined call enters or leaves a frame
+  let code = f.code;
+  let rt = f.rt;
+  let words = rt.words;
+  let consts = rt.consts;
+  let names = code.names;
+  let caches = rt.caches;
+  let fast = f.fast;
+  let cells = f.cells;
+  let globals = f.globals;
+  let builtins = f.builtins;
+  let base = rt.nlocals;
   const intr = V.interrupt;
   let pc = f.pc;
   let sp = f.sp;
@@ -1798,6 +1837,29 @@ export function runFrame(f: Frame): any {
           }
           case 78: { // RETURN_VALUE
             const r = fast[--sp];
+            if (f.inlined) {
+              const g = f;
+              f = g.back!;
+              V.depth--;
+              V.frame = f;
+              V.excInfo = g.savedExc;
+              releaseFrame(g);
+              code = f.code;
+              rt = f.rt;
+              words = rt.words;
+              consts = rt.consts;
+              names = code.names;
+              caches = rt.caches;
+              fast = f.fast;
+              cells = f.cells;
+              globals = f.globals;
+              builtins = f.builtins;
+              base = rt.nlocals;
+              pc = f.pc;
+              sp = f.sp;
+              fast[sp++] = r;
+              continue;
+            }
             V.depth--;
             V.frame = back;
             V.excInfo = savedExc;
@@ -1846,9 +1908,39 @@ export function runFrame(f: Frame): any {
             const fi = sp - n - 1;
             const fn = fast[fi];
             let r: any;
-            if (fn instanceof PyFunction) r = callFromStack(fn, fast, fi + 1, n);
-            else if (fn instanceof PyBuiltin) r = callBuiltinFromStack(fn, fast, fi + 1, n);
-            else if (fn instanceof PyBoundMethod && fn.func instanceof PyFunction) r = callMethodFromStack(fn.func, fn.self, fast, fi + 1, n);
+            if (fn instanceof PyFunction || (fn instanceof PyBoundMethod && fn.func instanceof PyFunction)) {
+              const g = fn instanceof PyFunction ? prepareInline(fn, undefined, fast, fi + 1, n) : prepareInline(fn.func, fn.self, fast, fi + 1, n);
+              if (g !== null) {
+                f.pc = pc;
+                f.sp = fi;
+                if (++V.depth > V.maxDepth) {
+                  V.depth--;
+                  releaseFrame(g);
+                  throw runtimeError('maximum recursion depth exceeded');
+                }
+                g.back = f;
+                g.savedExc = V.excInfo;
+                g.inlined = true;
+                f = g;
+                V.frame = g;
+                code = g.code;
+                rt = g.rt;
+                words = rt.words;
+                consts = rt.consts;
+                names = code.names;
+                caches = rt.caches;
+                fast = g.fast;
+                cells = g.cells;
+                globals = g.globals;
+                builtins = g.builtins;
+                base = rt.nlocals;
+                pc = 0;
+                sp = base;
+                if (V.pending !== 0 || intr[0] !== 0) V.checkPending();
+                continue;
+              }
+              r = fn instanceof PyFunction ? callFromStack(fn, fast, fi + 1, n) : callMethodFromStack(fn.func, fn.self, fast, fi + 1, n);
+            } else if (fn instanceof PyBuiltin) r = callBuiltinFromStack(fn, fast, fi + 1, n);
             else r = call(fn, fast.slice(fi + 1, sp), null);
             sp = fi;
             fast[sp++] = r;
@@ -1869,6 +1961,38 @@ export function runFrame(f: Frame): any {
             const fn = fast[fi];
             const self = fast[fi + 1];
             let r: any;
+            if (fn instanceof PyFunction && (self !== undefined || fn.simple)) {
+              const g = prepareInline(fn, self, fast, fi + 2, n);
+              if (g !== null) {
+                f.pc = pc;
+                f.sp = fi;
+                if (++V.depth > V.maxDepth) {
+                  V.depth--;
+                  releaseFrame(g);
+                  throw runtimeError('maximum recursion depth exceeded');
+                }
+                g.back = f;
+                g.savedExc = V.excInfo;
+                g.inlined = true;
+                f = g;
+                V.frame = g;
+                code = g.code;
+                rt = g.rt;
+                words = rt.words;
+                consts = rt.consts;
+                names = code.names;
+                caches = rt.caches;
+                fast = g.fast;
+                cells = g.cells;
+                globals = g.globals;
+                builtins = g.builtins;
+                base = rt.nlocals;
+                pc = 0;
+                sp = base;
+                if (V.pending !== 0 || intr[0] !== 0) V.checkPending();
+                continue;
+              }
+            }
             if (self === undefined) {
               if (fn instanceof PyFunction) r = callFromStack(fn, fast, fi + 2, n);
               else if (fn instanceof PyBuiltin) r = callBuiltinFromStack(fn, fast, fi + 2, n);
@@ -1979,6 +2103,8 @@ export function runFrame(f: Frame): any {
       let e: PyBaseException;
       if (e0 instanceof PyBaseException) e = e0;
       else e = exceptionFromHost(e0);
+      let k = -1;
+      for (;;) {
       const i = pc - 1;
       if (!reraise) {
         addTraceback(e, code, i);
@@ -1999,8 +2125,30 @@ export function runFrame(f: Frame): any {
       }
       reraise = false;
       const table = code.exceptionTable;
-      const k = table.length === 0 ? -1 : findHandler(table, i);
-      if (k < 0 || e === V.fatal) {
+      k = table.length === 0 || e === V.fatal ? -1 : findHandler(table, i);
+      if (k >= 0 || !f.inlined) break;
+      // no handler in an inlined frame: leave it and look again in its caller (at its CALL)
+      const g = f;
+      f = g.back!;
+      V.depth--;
+      V.frame = f;
+      V.excInfo = g.savedExc;
+      releaseFrame(g);
+      code = f.code;
+      rt = f.rt;
+      words = rt.words;
+      consts = rt.consts;
+      names = code.names;
+      caches = rt.caches;
+      fast = f.fast;
+      cells = f.cells;
+      globals = f.globals;
+      builtins = f.builtins;
+      base = rt.nlocals;
+      pc = f.pc;
+      sp = f.sp;
+      }
+      if (k < 0) {
         V.depth--;
         V.frame = back;
         V.excInfo = savedExc;
@@ -2012,6 +2160,7 @@ export function runFrame(f: Frame): any {
         }
         throw e;
       }
+      const table = code.exceptionTable;
       sp = base + table[k + 3];
       fast[sp++] = e;
       pc = table[k + 2];
