@@ -21,7 +21,7 @@ Executors (default: in-process):
   --cmd "COMMAND {file}"   an external interpreter: a shell command line where {file} is the test
                            program and {args} the "# cmdline:" words of cmdline/ tests
   --interpreter MODULE     the in-process interpreter module (default: $MPY_TEST_INTERPRETER or
-                           @mpy-ts/core-vm/test-interpreter)
+                           @mpy-ts/test-runner/interpreter: core-vm's, with module packages loaded)
 Options:
   -j, --jobs N             parallel workers (default: number of CPUs)
   --timeout SECONDS        per-test timeout (default: 30)

@@ -55,7 +55,7 @@ export interface InProcessInterpreter {
 export type CreateInterpreter = () => InProcessInterpreter | Promise<InProcessInterpreter>;
 
 /** The module the gate loads unless told otherwise (`--interpreter`, or `MPY_TEST_INTERPRETER`). */
-export const DEFAULT_INTERPRETER = '@mpy-ts/core-vm/test-interpreter';
+export const DEFAULT_INTERPRETER = '@mpy-ts/test-runner/interpreter';
 
 const GRACE_MS = 1000;
 

@@ -32,3 +32,18 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 console.log('@mpy-ts/vfs-fat: ok');
+
+// The Python binding, where core-vm (an optional peer dependency) is installed too.
+let coreVm = null;
+try {
+  coreVm = await import('@mpy-ts/core-vm');
+} catch {}
+if (coreVm) {
+  await import('@mpy-ts/vfs-fat/python');
+  let out = '';
+  coreVm.createVM({ stdout: (b) => (out += new TextDecoder().decode(b)) }).runPython(
+    "import uos\nclass D:\n    def __init__(self): self.d = bytearray(512 * 50)\n    def readblocks(self, n, b): b[:] = self.d[n * 512:n * 512 + len(b)]\n    def writeblocks(self, n, b): self.d[n * 512:n * 512 + len(b)] = b\n    def ioctl(self, op, arg): return {4: 50, 5: 512}.get(op)\nd = D()\nuos.VfsFat.mkfs(d)\nuos.mount(d, '/r')\nopen('/r/x', 'w').write('hi')\nprint(uos.listdir('/r'), open('/r/x').read())\n",
+  );
+  assert.equal(out, "['x'] hi\n");
+  console.log('@mpy-ts/vfs-fat/python: ok');
+}
