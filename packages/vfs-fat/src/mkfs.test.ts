@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
+
+vi.setConfig({ testTimeout: 60_000 });
 import { IOCTL_BLOCK_COUNT, IOCTL_BLOCK_SIZE, RamBlockDevice, type BlockDevice } from './blockdev.js';
 import { EINVAL, EIO, FatError } from './errors.js';
 import { mkfs } from './mkfs.js';

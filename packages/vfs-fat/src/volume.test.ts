@@ -1,4 +1,7 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
+
+// Some of these move megabytes through the engine: allow for a loaded machine.
+vi.setConfig({ testTimeout: 60_000 });
 import { IOCTL_BLOCK_COUNT, IOCTL_BLOCK_SIZE, RamBlockDevice, type BlockDevice } from './blockdev.js';
 import { checkVolume } from './check.js';
 import { EBADF, EEXIST, EINVAL, EIO, EISDIR, ENODEV, ENOENT, ENOSPC, ENOTDIR, ENOTEMPTY, EROFS, FatError } from './errors.js';

@@ -180,7 +180,7 @@ describe.skipIf(!haveDosfstools || !haveMtools)('images we make: fsck.fat is sil
     expect(check.clean, check.out).toBe(true);
     const dir = join(scratch.path, `ours-${sectorSize}-${sectors}`);
     expectSameTree(readWithMtools(image, dir), tree, label);
-  });
+  }, 180_000);
 });
 
 describe.skipIf(!haveDosfstools || !haveMtools)('images mkfs.fat makes and mcopy fills: we read every byte', () => {
@@ -226,5 +226,5 @@ describe.skipIf(!haveDosfstools || !haveMtools)('images mkfs.fat makes and mcopy
     const check = fsck(image);
     expect(check.complaints, check.out).toEqual([]);
     expectSameTree(readWithMtools(image, join(scratch.path, `theirs-${fat}-${sectorSize}-out`)), tree, `after our changes FAT${fat}/${sectorSize}`);
-  });
+  }, 180_000);
 });

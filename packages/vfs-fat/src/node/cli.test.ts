@@ -42,7 +42,7 @@ test('mkfs, put, ls, get, cat, mv, rm, label, info, check', () => {
   expect(missing.err).toMatch(/ENOENT/);
   expect(cli('frobnicate', img).code).toBe(2);
   expect(cli().code).toBe(2);
-});
+}, 60_000);
 
 test('check reports damage', () => {
   const img = join(tmp.path, 'damaged.img');
@@ -60,4 +60,4 @@ test('check reports damage', () => {
   const r = cli('check', img);
   expect(r.code).toBe(1);
   expect(r.out).toMatch(/needs \d+ clusters, chain has 1/);
-});
+}, 60_000);

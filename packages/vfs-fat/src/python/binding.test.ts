@@ -44,7 +44,7 @@ class RAMBlockDev:
             return self.block_size
 `;
 
-describe('uos.VfsFat from Python', () => {
+describe('uos.VfsFat from Python', { timeout: 60_000 }, () => {
   test('the RAM disk of spec 4.1.13: mkfs, mount, files, listing, stat, statvfs, umount', () => {
     const out = py(`${RAMDISK}
 import uos
