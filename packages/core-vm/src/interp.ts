@@ -38,6 +38,9 @@ import { strGetItem } from './objects/str.js';
 import { formatValue } from './format.js';
 import { exceptionFromHost, normaliseRaise } from './errors.js';
 
+/** The exact float type (fast paths skip float subclasses). */
+const FT = T.floatType;
+
 // ---- per-code-object runtime data -------------------------------------------------------------------------
 
 /** Inline cache for LOAD_GLOBAL / LOAD_NAME (dict versions change only when keys are added or removed). */
@@ -1549,10 +1552,13 @@ export function runFrame(f: Frame): any {
               fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? r : intAdd(a, b);
             } else if (typeof a === 'string' && typeof b === 'string') {
               fast[sp - 1] = a + b;
-            } else {
-              const r = floatFast(OP_ADD, a, b);
-              fast[sp - 1] = r !== undefined ? r : binaryOp(OP_ADD, a, b);
-            }
+            } else if (a instanceof PyFloat && a.type === FT) {
+              if (b instanceof PyFloat && b.type === FT) fast[sp - 1] = new PyFloat(a.value + b.value);
+              else if (typeof b === 'number') fast[sp - 1] = new PyFloat(a.value + b);
+              else fast[sp - 1] = binaryOp(OP_ADD, a, b);
+            } else if (typeof a === 'number' && b instanceof PyFloat && b.type === FT) {
+              fast[sp - 1] = new PyFloat(a + b.value);
+            } else fast[sp - 1] = binaryOp(OP_ADD, a, b);
             continue;
           }
           case 31: { // BINARY_SUBTRACT
@@ -1561,10 +1567,13 @@ export function runFrame(f: Frame): any {
             if (typeof a === 'number' && typeof b === 'number') {
               const r = a - b;
               fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? r : intSub(a, b);
-            } else {
-              const r = floatFast(OP_SUB, a, b);
-              fast[sp - 1] = r !== undefined ? r : binaryOp(OP_SUB, a, b);
-            }
+            } else if (a instanceof PyFloat && a.type === FT) {
+              if (b instanceof PyFloat && b.type === FT) fast[sp - 1] = new PyFloat(a.value - b.value);
+              else if (typeof b === 'number') fast[sp - 1] = new PyFloat(a.value - b);
+              else fast[sp - 1] = binaryOp(OP_SUB, a, b);
+            } else if (typeof a === 'number' && b instanceof PyFloat && b.type === FT) {
+              fast[sp - 1] = new PyFloat(a - b.value);
+            } else fast[sp - 1] = binaryOp(OP_SUB, a, b);
             continue;
           }
           case 32: { // BINARY_MULTIPLY
@@ -1573,10 +1582,13 @@ export function runFrame(f: Frame): any {
             if (typeof a === 'number' && typeof b === 'number') {
               const r = a * b;
               fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? (r === 0 ? 0 : r) : intMul(a, b);
-            } else {
-              const r = floatFast(OP_MUL, a, b);
-              fast[sp - 1] = r !== undefined ? r : binaryOp(OP_MUL, a, b);
-            }
+            } else if (a instanceof PyFloat && a.type === FT) {
+              if (b instanceof PyFloat && b.type === FT) fast[sp - 1] = new PyFloat(a.value * b.value);
+              else if (typeof b === 'number') fast[sp - 1] = new PyFloat(a.value * b);
+              else fast[sp - 1] = binaryOp(OP_MUL, a, b);
+            } else if (typeof a === 'number' && b instanceof PyFloat && b.type === FT) {
+              fast[sp - 1] = new PyFloat(a * b.value);
+            } else fast[sp - 1] = binaryOp(OP_MUL, a, b);
             continue;
           }
           case 34: { // BINARY_TRUE_DIVIDE
@@ -1641,10 +1653,13 @@ export function runFrame(f: Frame): any {
               fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? r : intAdd(a, b);
             } else if (typeof a === 'string' && typeof b === 'string') {
               fast[sp - 1] = a + b;
-            } else {
-              const r = floatFast(OP_ADD, a, b);
-              fast[sp - 1] = r !== undefined ? r : inplaceOp(OP_ADD, a, b);
-            }
+            } else if (a instanceof PyFloat && a.type === FT) {
+              if (b instanceof PyFloat && b.type === FT) fast[sp - 1] = new PyFloat(a.value + b.value);
+              else if (typeof b === 'number') fast[sp - 1] = new PyFloat(a.value + b);
+              else fast[sp - 1] = inplaceOp(OP_ADD, a, b);
+            } else if (typeof a === 'number' && b instanceof PyFloat && b.type === FT) {
+              fast[sp - 1] = new PyFloat(a + b.value);
+            } else fast[sp - 1] = inplaceOp(OP_ADD, a, b);
             continue;
           }
           case 44: { // INPLACE_SUBTRACT
@@ -1653,10 +1668,13 @@ export function runFrame(f: Frame): any {
             if (typeof a === 'number' && typeof b === 'number') {
               const r = a - b;
               fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? r : intSub(a, b);
-            } else {
-              const r = floatFast(OP_SUB, a, b);
-              fast[sp - 1] = r !== undefined ? r : inplaceOp(OP_SUB, a, b);
-            }
+            } else if (a instanceof PyFloat && a.type === FT) {
+              if (b instanceof PyFloat && b.type === FT) fast[sp - 1] = new PyFloat(a.value - b.value);
+              else if (typeof b === 'number') fast[sp - 1] = new PyFloat(a.value - b);
+              else fast[sp - 1] = inplaceOp(OP_SUB, a, b);
+            } else if (typeof a === 'number' && b instanceof PyFloat && b.type === FT) {
+              fast[sp - 1] = new PyFloat(a - b.value);
+            } else fast[sp - 1] = inplaceOp(OP_SUB, a, b);
             continue;
           }
           case 45: { // INPLACE_MULTIPLY
@@ -1665,10 +1683,13 @@ export function runFrame(f: Frame): any {
             if (typeof a === 'number' && typeof b === 'number') {
               const r = a * b;
               fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? (r === 0 ? 0 : r) : intMul(a, b);
-            } else {
-              const r = floatFast(OP_MUL, a, b);
-              fast[sp - 1] = r !== undefined ? r : inplaceOp(OP_MUL, a, b);
-            }
+            } else if (a instanceof PyFloat && a.type === FT) {
+              if (b instanceof PyFloat && b.type === FT) fast[sp - 1] = new PyFloat(a.value * b.value);
+              else if (typeof b === 'number') fast[sp - 1] = new PyFloat(a.value * b);
+              else fast[sp - 1] = inplaceOp(OP_MUL, a, b);
+            } else if (typeof a === 'number' && b instanceof PyFloat && b.type === FT) {
+              fast[sp - 1] = new PyFloat(a * b.value);
+            } else fast[sp - 1] = inplaceOp(OP_MUL, a, b);
             continue;
           }
           case 46: // INPLACE_MATRIX_MULTIPLY
@@ -1700,6 +1721,7 @@ export function runFrame(f: Frame): any {
             const b = fast[--sp];
             const a = fast[sp - 1];
             if (typeof a === 'number' && typeof b === 'number') fast[sp - 1] = a < b;
+            else if (a instanceof PyFloat && b instanceof PyFloat && a.type === FT && b.type === FT) fast[sp - 1] = a.value < b.value;
             else {
               const r = compareFast(CMP_LT, a, b);
               fast[sp - 1] = r !== undefined ? r : compare(a, b, CMP_LT);
@@ -1710,6 +1732,7 @@ export function runFrame(f: Frame): any {
             const b = fast[--sp];
             const a = fast[sp - 1];
             if (typeof a === 'number' && typeof b === 'number') fast[sp - 1] = a <= b;
+            else if (a instanceof PyFloat && b instanceof PyFloat && a.type === FT && b.type === FT) fast[sp - 1] = a.value <= b.value;
             else {
               const r = compareFast(CMP_LE, a, b);
               fast[sp - 1] = r !== undefined ? r : compare(a, b, CMP_LE);
@@ -1740,6 +1763,7 @@ export function runFrame(f: Frame): any {
             const b = fast[--sp];
             const a = fast[sp - 1];
             if (typeof a === 'number' && typeof b === 'number') fast[sp - 1] = a > b;
+            else if (a instanceof PyFloat && b instanceof PyFloat && a.type === FT && b.type === FT) fast[sp - 1] = a.value > b.value;
             else {
               const r = compareFast(CMP_GT, a, b);
               fast[sp - 1] = r !== undefined ? r : compare(a, b, CMP_GT);
@@ -1750,6 +1774,7 @@ export function runFrame(f: Frame): any {
             const b = fast[--sp];
             const a = fast[sp - 1];
             if (typeof a === 'number' && typeof b === 'number') fast[sp - 1] = a >= b;
+            else if (a instanceof PyFloat && b instanceof PyFloat && a.type === FT && b.type === FT) fast[sp - 1] = a.value >= b.value;
             else {
               const r = compareFast(CMP_GE, a, b);
               fast[sp - 1] = r !== undefined ? r : compare(a, b, CMP_GE);

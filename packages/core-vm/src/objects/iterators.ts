@@ -17,9 +17,11 @@ import { PyInstance } from '../object.js';
 
 /**
  * Call an inner iterator's next slot, counting the nesting against the recursion limit (iterators
- * wrapping iterators recurse in JS; MicroPython bounds this with its C stack check).
+ * wrapping iterators recurse in JS; MicroPython bounds this with its C stack check). Leaf iterators of
+ * builtin containers cannot recurse, so they skip the bookkeeping.
  */
 function innerNext(nx: NextFn, it: any): any {
+  if (nx === listIterNext || nx === rangeNext || nx === dictIterNext || nx === strIterNext) return nx(it);
   const V = vm;
   if (++V.depth > V.maxDepth) {
     V.depth--;
@@ -30,6 +32,10 @@ function innerNext(nx: NextFn, it: any): any {
   } finally {
     V.depth--;
   }
+}
+
+function rangeNext(x: any): any {
+  return x instanceof RangeIter ? rangeIterNext(x) : bigRangeIterNext(x as BigRangeIter);
 }
 
 /** next slot of an arbitrary iterator (checked once at construction). */
@@ -208,7 +214,7 @@ export function setupIterators(): void {
   const simple: [PyType, NextFn][] = [
     [T.listIteratorType, listIterNext],
     [T.listReverseIteratorType, reverseListIterNext],
-    [T.rangeIteratorType, (x) => (x instanceof RangeIter ? rangeIterNext(x) : bigRangeIterNext(x as BigRangeIter))],
+    [T.rangeIteratorType, rangeNext],
     [T.dictIteratorType, dictIterNext],
     [T.strIteratorType, strIterNext],
     [T.bytesIteratorType, bytesIterNext],

@@ -182,6 +182,20 @@ export function sortItems(items: any[], keys: any[] | null): void {
     if (typeof v !== 'number') allInt = false;
     if (typeof v !== 'string') allStr = false;
   }
+  if (keys === null && (allInt || allStr)) {
+    // the engine's stable sort (TimSort) with an exact comparator; str order by UTF-16 code units
+    // equals code point order unless both strings hold surrogates, which the merge sort handles
+    if (allInt) {
+      items.sort((a, b) => a - b);
+      return;
+    }
+    let surrogates = false;
+    for (let i = 0; i < n && !surrogates; i++) if (/[\uD800-\uDFFF]/.test(items[i])) surrogates = true;
+    if (!surrogates) {
+      items.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      return;
+    }
+  }
   let less: (a: any, b: any) => boolean;
   if (allInt) less = (a, b) => a < b;
   else if (allStr) less = (a, b) => a < b;
