@@ -21,11 +21,11 @@ import { PyBytes } from './objects/bytes.js';
 import { PyTuple, EMPTY_TUPLE } from './objects/tuple.js';
 import { PyList, ListIter } from './objects/list.js';
 import { PyDict, dictGetStr, dictSetStr, dictDelStr, dictSet, DictIter, dictIterNext } from './objects/dict.js';
-import { htFindStr, DELETED } from './objects/hashtable.js';
+import { htFindStr, htFind, DELETED } from './objects/hashtable.js';
 import { PySet, newSet, setAdd } from './objects/set.js';
 import { PySlice, RangeIter } from './objects/slice.js';
 import { PyFunction, PyBuiltin, PyBoundMethod, PyCell } from './objects/function.js';
-import { PyBaseException, newException, typeError, nameError, runtimeError, systemError, memoryError } from './objects/exceptions.js';
+import { PyBaseException, newException, typeError, nameError, runtimeError, systemError, memoryError, keyError } from './objects/exceptions.js';
 import { PyModule } from './objects/module.js';
 import { PyGenerator, GEN_KIND_GENERATOR, GEN_KIND_COROUTINE, GEN_KIND_ASYNCGEN, yieldFromStep } from './objects/generator.js';
 import {
@@ -1336,13 +1336,15 @@ export function runFrame(f: Frame): any {
     }
   }
   for (;;) {
+    // the exception to unwind with: set by `raise` opcodes directly (no JS throw) or by the catch below
+    let thrown: any;
     try {
       if (f.throwIn !== null) {
         const e = f.throwIn;
         f.throwIn = null;
         throw e;
       }
-      for (;;) {
+      dispatch: for (;;) {
         const w = words[pc++];
         switch (w & 0xff) {
           case 0: // NOP
@@ -1516,12 +1518,15 @@ export function runFrame(f: Frame): any {
             } else if (typeof obj === 'string' && typeof key === 'number') {
               fast[sp - 1] = strGetItem(obj, key);
               continue;
-            } else if (obj instanceof PyDict && obj.type === T.dictType && typeof key === 'string') {
-              const i = obj.map.get(key);
-              if (i !== undefined) {
+            } else if (obj instanceof PyDict && obj.type === T.dictType) {
+              const i = typeof key === 'string' ? obj.map.get(key) ?? -1 : htFind(obj, key);
+              if (i >= 0) {
                 fast[sp - 1] = obj.vals![i];
                 continue;
               }
+              // a missing key raises without a JS throw
+              thrown = keyError(key);
+              break dispatch;
             }
             fast[sp - 1] = getItem(obj, key);
             continue;
@@ -1898,19 +1903,23 @@ export function runFrame(f: Frame): any {
           case 80: { // RAISE_VARARGS
             const n = w >> 8;
             if (n === 0) {
-              const e = V.excInfo;
-              if (e === null) throw runtimeError('No active exception to reraise');
-              reraise = false;
-              throw e;
+              // a bare `raise` re-raises without a new traceback entry (CPython do_raise -> exception_unwind)
+              thrown = V.excInfo;
+              if (thrown === null) throw runtimeError('No active exception to reraise');
+              reraise = true;
+              break dispatch;
             }
-            if (n === 1) throw raiseFrom(fast[--sp], null, false);
-            const cause = fast[--sp];
-            throw raiseFrom(fast[--sp], cause, true);
+            if (n === 1) thrown = raiseFrom(fast[--sp], null, false);
+            else {
+              const cause = fast[--sp];
+              thrown = raiseFrom(fast[--sp], cause, true);
+            }
+            break dispatch;
           }
           case 81: { // RERAISE
-            const e = fast[--sp];
+            thrown = fast[--sp];
             reraise = true;
-            throw e;
+            break dispatch;
           }
           case 82: { // PUSH_EXC_INFO
             const e = fast[sp - 1];
@@ -2125,6 +2134,10 @@ export function runFrame(f: Frame): any {
         }
       }
     } catch (e0) {
+      thrown = e0;
+    }
+    {
+      const e0 = thrown;
       let e: PyBaseException;
       if (e0 instanceof PyBaseException) e = e0;
       else e = exceptionFromHost(e0);
