@@ -147,7 +147,7 @@ export class CodeRuntime {
   pool: Frame[];
   constructor(code: CodeObject) {
     this.consts = code.consts.map(convertConst);
-    this.words = code.code;
+    this.words = superinstructions(code);
     this.nlocals = code.varnames.length;
     this.ncells = code.cellvars.length + code.freevars.length;
     this.size = this.nlocals + code.stackSize + 1;
@@ -155,6 +155,78 @@ export class CodeRuntime {
     this.cellNames = [...code.cellvars, ...code.freevars];
     this.pool = [];
   }
+}
+
+/** VM-private opcodes (200..255, never serialised): fused pairs made by `superinstructions`. */
+export const LOAD_FAST_LOAD_FAST = 200;
+export const STORE_FAST_LOAD_FAST = 201;
+export const FOR_ITER_STORE_FAST = 202;
+export const COMPARE_JUMP = 203;
+export const vmOpcodeNames: Record<number, string> = {
+  200: 'LOAD_FAST_LOAD_FAST',
+  201: 'STORE_FAST_LOAD_FAST',
+  202: 'FOR_ITER_STORE_FAST',
+  203: 'COMPARE_JUMP',
+};
+
+/**
+ * A private copy of the code with common instruction pairs fused (the first word of the pair becomes the
+ * fused instruction; the second word stays as it was, so jumps into it still work, and the fused one
+ * skips it). Pairs that straddle a line or exception-range boundary are left alone, so errors keep their
+ * exact line and handler.
+ */
+function superinstructions(code: CodeObject): Int32Array {
+  const src = code.code;
+  const n = src.length;
+  const boundary = new Uint8Array(n + 1);
+  const lt = code.lineTable;
+  for (let k = 0; k < lt.length; k += 2) if (lt[k] <= n) boundary[lt[k]] = 1;
+  const et = code.exceptionTable;
+  for (let k = 0; k < et.length; k += 4) {
+    if (et[k] <= n) boundary[et[k]] = 1;
+    if (et[k + 1] <= n) boundary[et[k + 1]] = 1;
+    if (et[k + 2] <= n) boundary[et[k + 2]] = 1;
+  }
+  let out: Int32Array | null = null;
+  for (let i = 0; i + 1 < n; i++) {
+    if (boundary[i + 1] !== 0) continue;
+    const a = src[i];
+    const b = src[i + 1];
+    const oa = a & 0xff;
+    const ob = b & 0xff;
+    let fused = -1;
+    if ((oa === 7 || oa === 8) && ob === 7 && a >> 8 < 4096 && a >> 8 >= 0 && b >> 8 < 2048 && b >> 8 >= 0) {
+      fused = (oa === 7 ? LOAD_FAST_LOAD_FAST : STORE_FAST_LOAD_FAST) | (((a >> 8) | ((b >> 8) << 12)) << 8);
+    } else if (oa === 77 && ob === 8) {
+      fused = FOR_ITER_STORE_FAST | (a & ~0xff);
+    } else if (oa >= 60 && oa <= 65 && (ob === 72 || ob === 73)) {
+      fused = COMPARE_JUMP | (((oa - 60) | ((ob === 73 ? 1 : 0) << 3)) << 8);
+    }
+    if (fused === -1) continue;
+    if (out === null) out = src.slice();
+    out[i] = fused;
+    i++;
+  }
+  return out ?? src;
+}
+
+/** `a OP b` as a JS boolean (COMPARE_JUMP). */
+function compareBool(op: number, a: any, b: any): boolean {
+  if (typeof a === 'number' && typeof b === 'number') {
+    switch (op) {
+      case CMP_LT: return a < b;
+      case CMP_LE: return a <= b;
+      case CMP_EQ: return a === b;
+      case CMP_NE: return a !== b;
+      case CMP_GT: return a > b;
+      default: return a >= b;
+    }
+  }
+  const r = compareFast(op, a, b);
+  if (r !== undefined) return r;
+  if (typeof a === 'string' && typeof b === 'string' && (op === CMP_EQ || op === CMP_NE)) return (a === b) === (op === CMP_EQ);
+  const v = compare(a, b, op);
+  return v === true ? true : v === false ? false : truthy(v);
 }
 
 /** A compile-time constant as a VM value. */
@@ -2127,6 +2199,68 @@ export function runFrame(f: Frame): any {
             if (exc instanceof PyBaseException && exc.type.isSubtypeOf(T.stopAsyncIterationType)) continue;
             reraise = true;
             throw exc;
+          }
+          case 200: { // LOAD_FAST_LOAD_FAST
+            const ia = (w >> 8) & 0xfff;
+            const a = fast[ia];
+            if (a === undefined) throw unboundLocal(code, ia);
+            const b = fast[w >> 20];
+            if (b === undefined) throw unboundLocal(code, w >> 20);
+            fast[sp++] = a;
+            fast[sp++] = b;
+            pc++;
+            continue;
+          }
+          case 201: { // STORE_FAST_LOAD_FAST
+            fast[(w >> 8) & 0xfff] = fast[--sp];
+            const b = fast[w >> 20];
+            if (b === undefined) throw unboundLocal(code, w >> 20);
+            fast[sp++] = b;
+            pc++;
+            continue;
+          }
+          case 202: { // FOR_ITER_STORE_FAST
+            const it = fast[sp - 1];
+            let v: any;
+            if (it instanceof RangeIter) {
+              const cur = it.cur;
+              if (it.step > 0 ? cur < it.stop : cur > it.stop) {
+                it.cur = cur + it.step;
+                fast[words[pc++] >> 8] = cur;
+                continue;
+              }
+              v = STOP;
+            } else if (it instanceof ListIter) {
+              const items = it.list.items;
+              const i = it.i;
+              if (i < items.length) {
+                it.i = i + 1;
+                fast[words[pc++] >> 8] = items[i];
+                continue;
+              }
+              it.i = 0x7fffffff;
+              v = STOP;
+            } else if (it instanceof DictIter) {
+              v = dictIterNext(it);
+            } else {
+              const nx = (it as PyObject).type.next;
+              if (nx === null) throw typeError(`'${typeName(it)}' object is not an iterator`);
+              v = it instanceof PyGenerator ? nx(it) : nextOrStop(nx, it);
+            }
+            if (v === STOP) {
+              sp--;
+              pc = w >> 8;
+            } else fast[words[pc++] >> 8] = v;
+            continue;
+          }
+          case 203: { // COMPARE_JUMP
+            const b = fast[--sp];
+            const a = fast[--sp];
+            const arg = w >> 8;
+            const r = compareBool(arg & 7, a, b);
+            const jw = words[pc++];
+            if (r === ((arg & 8) !== 0)) pc = jw >> 8;
+            continue;
           }
           default:
             sp = execCold(f, w, fast, sp, pc);
