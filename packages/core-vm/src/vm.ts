@@ -83,6 +83,11 @@ export interface VMOptions {
   maxRecursion?: number;
   /** sys.maxsize (default 2**63-1, a 64-bit unix build; a board would use 2**31-1). */
   maxsize?: bigint;
+  /**
+   * Year of the time epoch that `utime.time()`, `localtime()` and `mktime()` count from (spec 4.1.19):
+   * 1970 as the unix port (the default), 2000 as embedded ports such as the ESP8266.
+   */
+  epoch?: 1970 | 2000;
 }
 
 /** A Python exception that escaped to the JS caller of runPython/import. */
@@ -147,6 +152,8 @@ export class VM {
   atexit: any = null;
   readonly platform: string;
   readonly maxsize: bigint;
+  /** VMOptions.epoch: 1970 or 2000. */
+  readonly epoch: 1970 | 2000;
   readonly stdoutObj: PyFile;
   readonly stderrObj: PyFile;
   readonly stdinObj: PyFile;
@@ -170,6 +177,7 @@ export class VM {
     this.optLevel = options.optimize ?? 0;
     this.platform = options.platform ?? 'linux';
     this.maxsize = options.maxsize ?? 2n ** 63n - 1n;
+    this.epoch = options.epoch ?? 1970;
     this.cwd = normPath(this.host.cwd);
     this.compileFn = options.compile ?? null;
     for (const [k, v] of globalModules) this.registry.set(k, v);
