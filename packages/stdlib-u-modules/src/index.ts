@@ -10,3 +10,6 @@ export * from './time/index.js';
 export * from './random/index.js';
 export * from './uctypes/index.js';
 export * from './json/index.js';
+
+// The Python bindings (modules registered with core-vm).
+export { registerStdlibModules, stdlibModuleNames } from './python/index.js';

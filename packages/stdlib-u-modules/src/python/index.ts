@@ -1,0 +1,32 @@
+// The Python face of the micro-libraries: registers every module with core-vm (process-wide, for every
+// VM created afterwards), each under its u-name with a weak link from the plain name (spec 4.1: `import
+// json` finds a `json.py` on sys.path first, else falls back to `ujson`).
+import { registerBuiltinModule, type ModuleInit } from '@mpy-ts/core-vm';
+import { makeBinasciiModule } from './binascii.js';
+import { makeErrnoModule } from './errno.js';
+import { makeHashlibModule } from './hashlib.js';
+import { makeHeapqModule } from './heapq.js';
+
+/** [u-name, plain name or null, init]. */
+const MODULES: [string, string | null, ModuleInit][] = [
+  ['ubinascii', 'binascii', () => makeBinasciiModule()],
+  ['uerrno', 'errno', () => makeErrnoModule()],
+  ['uhashlib', 'hashlib', () => makeHashlibModule()],
+  ['uheapq', 'heapq', () => makeHeapqModule()],
+];
+
+let registered = false;
+
+/** Make every module of this package importable in VMs created from now on. Idempotent. */
+export function registerStdlibModules(): void {
+  if (registered) return;
+  registered = true;
+  for (const [name, plain, init] of MODULES) {
+    registerBuiltinModule(name, init, plain === null ? {} : { weakLink: plain });
+  }
+}
+
+/** The module names this package provides (u-names, then plain names). */
+export function stdlibModuleNames(): { name: string; weakLink: string | null }[] {
+  return MODULES.map(([name, weakLink]) => ({ name, weakLink }));
+}
