@@ -6,6 +6,7 @@ import { makeBinasciiModule } from './binascii.js';
 import { makeErrnoModule } from './errno.js';
 import { makeHashlibModule } from './hashlib.js';
 import { makeHeapqModule } from './heapq.js';
+import { makeStructModule } from './struct.js';
 
 /** [u-name, plain name or null, init]. */
 const MODULES: [string, string | null, ModuleInit][] = [
@@ -13,6 +14,7 @@ const MODULES: [string, string | null, ModuleInit][] = [
   ['uerrno', 'errno', () => makeErrnoModule()],
   ['uhashlib', 'hashlib', () => makeHashlibModule()],
   ['uheapq', 'heapq', () => makeHeapqModule()],
+  ['ustruct', 'struct', (vm) => makeStructModule(vm)],
 ];
 
 let registered = false;

@@ -133,23 +133,6 @@ export interface UnpackSink<R> {
   bool(b: boolean): R;
 }
 
-const INT_RANGES: Record<string, [bigint, bigint]> = {
-  b: [-128n, 127n],
-  B: [0n, 255n],
-  h: [-32768n, 32767n],
-  H: [0n, 65535n],
-  i: [-(2n ** 31n), 2n ** 31n - 1n],
-  I: [0n, 2n ** 32n - 1n],
-  q: [-(2n ** 63n), 2n ** 63n - 1n],
-  Q: [0n, 2n ** 64n - 1n],
-};
-
-function intRange(code: string, size: number): [bigint, bigint] {
-  const signed = code === 'b' || code === 'h' || code === 'i' || code === 'l' || code === 'q' || code === 'n';
-  const bits = BigInt(size * 8);
-  return signed ? [-(2n ** (bits - 1n)), 2n ** (bits - 1n) - 1n] : [0n, 2n ** bits - 1n];
-}
-
 function writeInt(view: DataView, at: number, size: number, v: bigint, le: boolean): void {
   // Two's complement over `size` bytes.
   let u = BigInt.asUintN(size * 8, v);
@@ -170,6 +153,36 @@ function readInt(view: DataView, at: number, size: number, signed: boolean, le: 
   for (let k = size - 1; k >= 0; k--) u = (u << 8n) | BigInt(view.getUint8(le ? at + k : at + size - 1 - k));
   const v = signed ? BigInt.asIntN(size * 8, u) : u;
   return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+}
+
+const NAMED: Record<string, string> = { b: 'byte', B: 'ubyte', h: 'short', H: 'ushort' };
+const INT64: [bigint, bigint] = [-(2n ** 63n), 2n ** 63n - 1n];
+const UINT64_MAX = 2n ** 64n - 1n;
+
+/**
+ * CPython's message for an integer that does not fit its field, or null if it fits (Modules/_struct.c on
+ * a 64-bit build). A value first goes through a C conversion: to `long` for signed fields and for
+ * b/B and the little-endian/native h/H, to `unsigned long` for the other unsigned ones; failing that
+ * gives "argument out of range" ("int too large to convert" for the big-endian 8-byte fields). Then b/B,
+ * and h/H outside big-endian mode, name their C type ("byte format requires ..."); the others quote
+ * their code ("'i' format requires ...").
+ */
+function rangeError(code: string, size: number, mode: string, n: bigint): string | null {
+  const signed = code === 'b' || code === 'h' || code === 'i' || code === 'l' || code === 'q' || code === 'n';
+  const bits = BigInt(size * 8);
+  if (code === 'P') {
+    if (n >= -(2n ** (bits - 1n)) && n <= 2n ** bits - 1n) return null;
+    return 'int too large to convert';
+  }
+  const lo = signed ? -(2n ** (bits - 1n)) : 0n;
+  const hi = signed ? 2n ** (bits - 1n) - 1n : 2n ** bits - 1n;
+  if (n >= lo && n <= hi) return null;
+  const big = mode === '>' || mode === '!';
+  const named = NAMED[code] !== undefined && (size === 1 || !big);
+  const viaLong = signed || named;
+  if (viaLong ? n < INT64[0] || n > INT64[1] : n < 0n || n > UINT64_MAX) return big && size === 8 ? 'int too large to convert' : 'argument out of range';
+  if (named) return `${NAMED[code]} format requires ${lo} <= number <= ${hi}`;
+  return `'${code}' format requires ${lo} <= number <= ${hi}`;
 }
 
 /** IEEE 754 binary16 encoding with round-half-to-even (CPython PyFloat_Pack2). */
@@ -262,7 +275,15 @@ export function packInto<T>(fmt: StructFormat, target: Uint8Array, offset: numbe
           const x = src.float(v);
           if (x === null) throw new StructError('required argument is not a float');
           if (code === 'e') {
-            view.setUint16(at, toHalf(x), le);
+            let h: number;
+            try {
+              h = toHalf(x);
+            } catch (e) {
+              // CPython reports an int argument's overflow through its int conversion path
+              if (e instanceof StructError && src.int(v) !== null) throw new StructError('int too large to convert');
+              throw e;
+            }
+            view.setUint16(at, h, le);
           } else if (code === 'f') {
             // Standard sizes check the range; native mode converts as C does (to infinity).
             if (fmt.mode !== '@' && Number.isFinite(x) && !Number.isFinite(Math.fround(x))) throw new StructError('float too large to pack with f format', 'overflow');
@@ -276,13 +297,8 @@ export function packInto<T>(fmt: StructFormat, target: Uint8Array, offset: numbe
           const raw = src.int(v);
           if (raw === null) throw new StructError('required argument is not an integer');
           const n = BigInt(raw);
-          const [lo, hi] = fmt.mode === '@' ? intRange(code, size) : INT_RANGES[code] ?? intRange(code, size);
-          if (n < lo || n > hi) {
-            if (fmt.mode === '@' && (code === 'l' || code === 'L' || code === 'q' || code === 'Q' || code === 'n' || code === 'N' || code === 'P')) {
-              throw new StructError('argument out of range');
-            }
-            throw new StructError(`'${code}' format requires ${lo} <= number <= ${hi}`);
-          }
+          const err = rangeError(code, size, fmt.mode, n);
+          if (err !== null) throw new StructError(err);
           writeInt(view, at, size, n, le);
         }
       }
