@@ -6,7 +6,10 @@ import { makeBinasciiModule } from './binascii.js';
 import { makeErrnoModule } from './errno.js';
 import { makeHashlibModule } from './hashlib.js';
 import { makeHeapqModule } from './heapq.js';
+import { makeRandomModule } from './random.js';
 import { makeStructModule } from './struct.js';
+import { makeTimeModule } from './time.js';
+import { makeZlibModule } from './zlib.js';
 
 /** [u-name, plain name or null, init]. */
 const MODULES: [string, string | null, ModuleInit][] = [
@@ -15,6 +18,9 @@ const MODULES: [string, string | null, ModuleInit][] = [
   ['uhashlib', 'hashlib', () => makeHashlibModule()],
   ['uheapq', 'heapq', () => makeHeapqModule()],
   ['ustruct', 'struct', (vm) => makeStructModule(vm)],
+  ['urandom', 'random', (vm) => makeRandomModule(vm)],
+  ['utime', 'time', (vm) => makeTimeModule(vm)],
+  ['uzlib', 'zlib', () => makeZlibModule()],
 ];
 
 let registered = false;

@@ -8,11 +8,13 @@ import {
   bufferOf,
   call,
   dictSetStr,
+  getAttr,
   isStr,
   strVal,
   toIndex,
   typeError,
   typeName,
+  utf8Encode,
   types,
   type BuiltinSpec,
   type PyType,
@@ -71,4 +73,17 @@ export function intArg(x: any): number {
 /** An optional integer argument (undefined or None: the default). */
 export function optInt(x: any, dflt: number): number {
   return x === undefined || x === null ? dflt : intArg(x);
+}
+
+/**
+ * Read up to n bytes from any stream object through its `read` method (spec 4.1.11: streams are duck
+ * typed). Returns null when a non-blocking stream has no data (`read` returned None).
+ */
+export function streamRead(stream: any, n: number): Uint8Array | null {
+  const r = call(getAttr(stream, 'read'), [n]);
+  if (r === null) return null;
+  const b = bufferOf(r);
+  if (b !== null) return b;
+  if (isStr(r)) return utf8Encode(strVal(r));
+  throw typeError(`read() should return bytes, not ${typeName(r)}`);
 }
