@@ -63,6 +63,18 @@ function print(args: any[], kwnames: readonly string[] | null): any {
   else if (!isStr(sep)) throw typeError(`sep must be None or a string, not ${typeName(sep)}`);
   if (end === undefined || end === null) end = '\n';
   else if (!isStr(end)) throw typeError(`end must be None or a string, not ${typeName(end)}`);
+  const file = kw.get('file');
+  const flush = kw.has('flush') && truthy(kw.get('flush'));
+  if (file !== undefined && file !== null && file !== vm.stdoutObj && file !== vm.stderrObj) {
+    // a stream object gets each piece by its own write() call, as CPython and MicroPython do
+    for (let i = 0; i < pos.length; i++) {
+      if (i > 0) vm.printTo(file, strVal(sep), false);
+      const v = pos[i];
+      vm.printTo(file, typeof v === 'string' ? v : str(v), false);
+    }
+    vm.printTo(file, strVal(end), flush);
+    return null;
+  }
   let s = '';
   for (let i = 0; i < pos.length; i++) {
     if (i > 0) s += strVal(sep);
@@ -70,8 +82,7 @@ function print(args: any[], kwnames: readonly string[] | null): any {
     s += typeof v === 'string' ? v : str(v);
   }
   s += strVal(end);
-  const file = kw.get('file');
-  vm.printTo(file === undefined ? null : file, s, kw.has('flush') && truthy(kw.get('flush')));
+  vm.printTo(file === undefined ? null : file, s, flush);
   return null;
 }
 
