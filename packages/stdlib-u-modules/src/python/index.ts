@@ -6,6 +6,7 @@ import { makeBinasciiModule } from './binascii.js';
 import { makeErrnoModule } from './errno.js';
 import { makeHashlibModule } from './hashlib.js';
 import { makeHeapqModule } from './heapq.js';
+import { makeIoModule } from './io.js';
 import { makeRandomModule } from './random.js';
 import { makeStructModule } from './struct.js';
 import { makeTimeModule } from './time.js';
@@ -17,6 +18,7 @@ const MODULES: [string, string | null, ModuleInit][] = [
   ['uerrno', 'errno', () => makeErrnoModule()],
   ['uhashlib', 'hashlib', () => makeHashlibModule()],
   ['uheapq', 'heapq', () => makeHeapqModule()],
+  ['uio', 'io', (vm) => makeIoModule(vm)],
   ['ustruct', 'struct', (vm) => makeStructModule(vm)],
   ['urandom', 'random', (vm) => makeRandomModule(vm)],
   ['utime', 'time', (vm) => makeTimeModule(vm)],

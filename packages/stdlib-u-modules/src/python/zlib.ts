@@ -25,7 +25,9 @@ class PyDecompIO extends PyObject implements ReadStream {
 export function makeZlibModule(name = 'uzlib'): PyModule {
   const error = exceptionClass('error', types.valueErrorType, 'zlib');
   const fail = (e: unknown): never => {
-    if (e instanceof InflateError) throw newException(error, e.message);
+    if (e instanceof InflateError) {
+      throw newException(error, e.code === -2 ? 'Error -2 while preparing to decompress data: inconsistent stream state' : `Error ${e.code} while decompressing data: ${e.message}`);
+    }
     throw e;
   };
   const decompIOType = defineType({
