@@ -65,8 +65,8 @@ function def(t: PyType, name: string, fn: (...a: any[]) => any, n: number): void
   if (!t.dict.has(name)) defMethod(t, name, fn, n);
 }
 
-/** Expose a builtin type's native slots as dunder methods in its dict. */
-function exposeSlots(t: PyType): void {
+/** Expose a builtin type's native slots as dunder methods in its dict (also used by defineType). */
+export function exposeSlots(t: PyType): void {
   if (t.repr !== null) def(t, '__repr__', (x) => t.repr!(x), 1);
   if (t.str !== null) def(t, '__str__', (x) => t.str!(x), 1);
   if (t.keyKind === KEY_UNHASHABLE) {

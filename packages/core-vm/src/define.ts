@@ -14,6 +14,7 @@ import * as T from './types.js';
 import { defMethod, defClassMethod, defStaticMethod, defGetSet, PyBuiltin, PyStaticMethod, type BuiltinSpec } from './objects/function.js';
 import { typeError } from './objects/exceptions.js';
 import { allocInstance } from './classes.js';
+import { exposeSlots } from './bootstrap.js';
 
 type Fn = (...args: any[]) => any;
 
@@ -84,5 +85,7 @@ export function defineType(def: TypeDefinition): PyType {
   if (make !== undefined && !t.dict.has('__new__')) {
     t.dict.set('__new__', new PyStaticMethod(T.staticmethodType, new PyBuiltin('__new__', (args: any[], kw: readonly string[] | null) => make(args[0], args.slice(1), kw), { raw: true, min: 1 }, null)));
   }
+  // like the VM's own types: slots are also reachable as dunders (a.__setitem__, super().__eq__(b))
+  exposeSlots(t);
   return t;
 }
