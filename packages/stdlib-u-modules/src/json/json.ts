@@ -274,8 +274,9 @@ export type JsonKind<T> =
   /** `repr` is Python's float repr, used for finite values. */
   | { t: 'float'; v: number; repr: string }
   | { t: 'str'; s: string }
-  | { t: 'list'; id: object; items: Iterable<T> }
-  | { t: 'dict'; id: object; entries: Iterable<[T, T]> }
+  /** `typeName`: the Python type's name, for error messages (default 'list' / 'dict'). */
+  | { t: 'list'; id: object; items: Iterable<T>; typeName?: string }
+  | { t: 'dict'; id: object; entries: Iterable<[T, T]>; typeName?: string }
   /** Not serialisable; `typeName` is the Python type's name. */
   | { t: 'other'; typeName: string };
 
@@ -334,7 +335,7 @@ export function dumpJson<T>(root: T, classify: (v: T) => JsonKind<T>, opts: Dump
       case 'list':
       case 'dict':
       case 'other':
-        throw new JsonTypeError(`keys must be str, int, float, bool or None, not ${c.t === 'other' ? c.typeName : c.t === 'list' ? 'list' : 'dict'}`);
+        throw new JsonTypeError(`keys must be str, int, float, bool or None, not ${c.typeName ?? c.t}`);
     }
   };
 

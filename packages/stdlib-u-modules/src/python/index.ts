@@ -2,18 +2,30 @@
 // VM created afterwards), each under its u-name with a weak link from the plain name (spec 4.1: `import
 // json` finds a `json.py` on sys.path first, else falls back to `ujson`).
 import { registerBuiltinModule, type ModuleInit } from '@mpy-ts/core-vm';
+import { makeArrayModule } from './array.js';
 import { makeBinasciiModule } from './binascii.js';
+import { makeCollectionsModule } from './collections.js';
 import { makeErrnoModule } from './errno.js';
+import { makeFramebufModule } from './framebuf.js';
 import { makeHashlibModule } from './hashlib.js';
 import { makeHeapqModule } from './heapq.js';
 import { makeIoModule } from './io.js';
+import { makeJsonModule } from './json.js';
 import { makeRandomModule } from './random.js';
+import { makeReModule } from './re.js';
 import { makeStructModule } from './struct.js';
 import { makeTimeModule } from './time.js';
+import { makeUctypesModule } from './uctypes.js';
 import { makeZlibModule } from './zlib.js';
 
 /** [u-name, plain name or null, init]. */
 const MODULES: [string, string | null, ModuleInit][] = [
+  ['array', null, (vm) => makeArrayModule(vm)],
+  ['ucollections', 'collections', () => makeCollectionsModule()],
+  ['ujson', 'json', () => makeJsonModule()],
+  ['ure', 're', (vm) => makeReModule(vm)],
+  ['framebuf', null, () => makeFramebufModule()],
+  ['uctypes', null, () => makeUctypesModule()],
   ['ubinascii', 'binascii', () => makeBinasciiModule()],
   ['uerrno', 'errno', () => makeErrnoModule()],
   ['uhashlib', 'hashlib', () => makeHashlibModule()],

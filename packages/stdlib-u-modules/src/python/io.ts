@@ -6,11 +6,14 @@
 // OSError(EINVAL) (basics/io_bytesio_ext2.py), and write takes MicroPython's extended forms
 // write(buf, len) and write(buf, off, len) (basics/io_write_ext.py). StringIO positions count code points,
 // as CPython's.
+import type {
+  PyObject} from '@mpy-ts/core-vm';
 import {
   PyBytes,
   PyList,
-  PyObject,
+  PyInstance,
   STOP,
+  addressOf,
   bufferOf,
   call,
   defineType,
@@ -60,7 +63,7 @@ function writeSlice<T extends { length: number; slice(a: number, b: number): T }
 
 // ---- BytesIO -------------------------------------------------------------------------------------------
 
-export class PyBytesIO extends PyObject {
+export class PyBytesIO extends PyInstance {
   buf: Uint8Array;
   len: number;
   pos: number;
@@ -154,7 +157,7 @@ function countCodePoints(s: string, end: number): number {
   return n;
 }
 
-export class PyStringIO extends PyObject {
+export class PyStringIO extends PyInstance {
   data: string;
   /** Position in code units (always on a code point boundary, or past the end). */
   pos: number;
@@ -315,6 +318,7 @@ export function getIoTypes(): IoTypes {
       return new PyBytesIO(type, bytesArg(init).slice(), false);
     },
     slots: {
+      repr: (x) => `<io.${(x as PyObject).type.name} ${addressOf(x)}>`,
       iter: (x) => x,
       next: (x) => {
         const l = (x as PyBytesIO).readline(-1);
@@ -351,6 +355,7 @@ export function getIoTypes(): IoTypes {
       return new PyStringIO(type, init === undefined || init === null ? '' : textArg(init));
     },
     slots: {
+      repr: (x) => `<io.${(x as PyObject).type.name} ${addressOf(x)}>`,
       iter: (x) => x,
       next: (x) => {
         const l = (x as PyStringIO).readline(-1);

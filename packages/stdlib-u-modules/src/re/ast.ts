@@ -56,7 +56,7 @@ export const FLAG_UNICODE = 32;
 export const FLAG_VERBOSE = 64;
 export const FLAG_ASCII = 256;
 
-/** A syntax error in a pattern; `pos` is the offset (in code points) where it was found. */
+/** A syntax error in a pattern; `pos` is the offset (in code points) where it was found, or -1 when CPython gives none. */
 export class RegexSyntaxError extends Error {
   readonly pos: number;
   constructor(msg: string, pos: number) {

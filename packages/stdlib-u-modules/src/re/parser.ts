@@ -316,7 +316,7 @@ class Parser {
     let width = 0;
     if (behind) {
       const w = fixedWidth(body);
-      if (w === null) this.err('look-behind requires fixed-width pattern', start);
+      if (w === null) this.err('look-behind requires fixed-width pattern', -1); // CPython reports no position for this one
       width = w;
     }
     return { t: 'look', behind, neg, body, width };

@@ -52,7 +52,7 @@ describe('ure engine against CPython re (generated table)', () => {
     expect(spans(rx.exec(input, 0, input.length, MODE_MATCH))).toEqual(c.match);
     expect(spans(rx.exec(input, 0, input.length, MODE_SEARCH))).toEqual(c.search);
     expect(spans(rx.exec(input, 0, input.length, MODE_FULLMATCH))).toEqual(c.fullmatch);
-  });
+  }, 30_000); // a few table patterns backtrack heavily (seconds on a loaded machine)
   it.each(bad.map((c) => [c.p, c.error!] as const))('%j is an error: %s', (p, msg) => {
     let err: unknown;
     try {
