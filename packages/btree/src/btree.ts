@@ -38,7 +38,7 @@ import { Mpool, type CacheStats } from './mpool.js';
 import { nbleafdbt } from './page.js';
 import { del } from './delete.js';
 import { put } from './put.js';
-import { compareBytes, search } from './search.js';
+import { compareBytes, keyAt, search } from './search.js';
 import { dataAt, seq, type Entry } from './seq.js';
 import { SEEK_END, SEEK_SET, type BtreeStream } from './stream.js';
 import { Tree } from './tree.js';
@@ -73,6 +73,14 @@ export interface BtreeStats extends CacheStats {
   /** Pages in the cache now. */
   cached: number;
 }
+
+/** What a range scan reads. */
+export type ScanKind = 'keys' | 'values' | 'items';
+
+const EMPTY = new Uint8Array(0);
+
+/** One cursor step of a range scan, reading only the parts asked for (set up inside `Btree`). */
+let scanStep: (db: Btree, flag: number, key: Uint8Array | undefined, wantKey: boolean, wantValue: boolean) => Entry | undefined;
 
 /**
  * A btree database on a random-access stream. Keys are kept sorted byte-wise; keys and values are byte
@@ -199,7 +207,19 @@ export class Btree implements Iterable<Uint8Array> {
    */
   seq(flag: number, key?: Uint8Array): Entry | undefined {
     if (key !== undefined) checkBytes(key, 'key');
-    return this.run(false, (t) => seq(t, flag, key)) ?? undefined;
+    return this.run(false, (t) => {
+      const pos = seq(t, flag, key);
+      return pos ? ([keyAt(t, pos.page, pos.index), dataAt(t, pos.page, pos.index)] as Entry) : undefined;
+    });
+  }
+
+  static {
+    scanStep = (db, flag, key, wantKey, wantValue) =>
+      db.run(false, (t) => {
+        const pos = seq(t, flag, key);
+        if (!pos) return undefined;
+        return [wantKey ? keyAt(t, pos.page, pos.index) : EMPTY, wantValue ? dataAt(t, pos.page, pos.index) : EMPTY];
+      });
   }
 
   /**
@@ -208,13 +228,13 @@ export class Btree implements Iterable<Uint8Array> {
    * See `RangeScan` for the exact rules.
    */
   *keys(start?: Uint8Array | null, end?: Uint8Array | null, flags = 0): Generator<Uint8Array, void, undefined> {
-    const scan = new RangeScan(this, start, end, flags);
+    const scan = new RangeScan(this, start, end, flags, 'keys');
     for (let e = scan.next(); e; e = scan.next()) yield e[0];
   }
 
   /** Values of the keys `keys(start, end, flags)` gives. */
   *values(start?: Uint8Array | null, end?: Uint8Array | null, flags = 0): Generator<Uint8Array, void, undefined> {
-    const scan = new RangeScan(this, start, end, flags);
+    const scan = new RangeScan(this, start, end, flags, 'values');
     for (let e = scan.next(); e; e = scan.next()) yield e[1];
   }
 
@@ -289,31 +309,41 @@ export class RangeScan {
   private start: Uint8Array | null;
   private readonly end: Uint8Array | null;
   private readonly flags: number;
+  private readonly wantKey: boolean;
+  private readonly wantValue: boolean;
   private started = false;
   private done = false;
 
-  constructor(db: Btree, start: Uint8Array | null | undefined, end: Uint8Array | null | undefined, flags: number) {
+  /**
+   * `kind` says what `next` reads: the key, the value or both (the part not asked for comes back empty;
+   * a value is never read from its overflow pages for `'keys'`).
+   */
+  constructor(db: Btree, start: Uint8Array | null | undefined, end: Uint8Array | null | undefined, flags: number, kind: ScanKind = 'items') {
     if (start != null) checkBytes(start, 'start key');
     if (end != null) checkBytes(end, 'end key');
     this.db = db;
     this.start = start ?? null;
     this.end = end ?? null;
     this.flags = flags;
+    this.wantKey = kind !== 'values' || this.end !== null;
+    this.wantValue = kind !== 'keys';
   }
 
   /** The next key and value, or `undefined` at the end. */
   next(): Entry | undefined {
     if (this.done) return undefined;
     const desc = (this.flags & DESC) !== 0;
-    let entry: Entry | undefined;
+    let flag: number;
+    let key: Uint8Array | undefined;
     if (!this.started) {
       this.started = true;
-      const start = this.start;
+      flag = this.start !== null ? R_CURSOR : desc ? R_LAST : R_FIRST;
+      key = this.start ?? undefined;
       this.start = null;
-      entry = start !== null ? this.db.seq(R_CURSOR, start) : this.db.seq(desc ? R_LAST : R_FIRST);
     } else {
-      entry = this.db.seq(desc ? R_PREV : R_NEXT);
+      flag = desc ? R_PREV : R_NEXT;
     }
+    const entry = scanStep(this.db, flag, key, this.wantKey, this.wantValue);
     if (!entry) return undefined;
     if (this.end !== null) {
       let cmp = compareBytes(entry[0], this.end);

@@ -1,5 +1,5 @@
 export { Btree, RangeScan } from './btree.js';
-export type { BtreeOptions, BtreeStats } from './btree.js';
+export type { BtreeOptions, BtreeStats, ScanKind } from './btree.js';
 export { BtreeError } from './errors.js';
 export type { BtreeErrorCode } from './errors.js';
 export { compareBytes } from './search.js';

@@ -2,7 +2,8 @@
 // used order; dirty pages are written back when they are evicted and by `sync`. The cache holds at most
 // `maxcache` pages between operations: like mpool, it may grow past the bound while one operation needs
 // more pages at once (a split, a long overflow chain), and `trim`, called after every operation, writes
-// back and drops the least recently used pages until it fits again.
+// back and drops the least recently used pages until it fits again. Evicted page buffers are reused, as
+// mpool reuses its buckets (nothing holds a page across operations, so none is still in use).
 import { corrupt, BtreeError, streamCall } from './errors.js';
 import { Page } from './page.js';
 import { SEEK_SET, type BtreeStream } from './stream.js';
@@ -25,8 +26,12 @@ export class Mpool {
   /** Pages in the file, counting new pages not yet written. */
   npages: number;
   readonly stats: CacheStats = { reads: 0, writes: 0, hits: 0 };
-  /** Cached pages, least recently used first (a Map keeps insertion order). */
   private readonly pages = new Map<number, Page>();
+  /** Least and most recently used ends of the cache's list. */
+  private oldest: Page | null = null;
+  private newest: Page | null = null;
+  /** Evicted pages, ready to hold another page. */
+  private readonly spare: Page[] = [];
 
   constructor(stream: BtreeStream, psize: number, maxcache: number, npages: number, le: boolean) {
     this.stream = stream;
@@ -41,14 +46,16 @@ export class Mpool {
     const cached = this.pages.get(pgno);
     if (cached) {
       this.stats.hits++;
-      this.pages.delete(pgno);
-      this.pages.set(pgno, cached);
+      if (cached !== this.newest) {
+        this.unlink(cached);
+        this.append(cached);
+      }
       return cached;
     }
     if (!(pgno < this.npages)) {
       throw corrupt(`page ${pgno} is past the end of the file (${this.npages} pages)`);
     }
-    const page = new Page(pgno, new Uint8Array(this.psize), this.le);
+    const page = this.fresh(pgno);
     this.seek(pgno);
     let got = 0;
     while (got < this.psize) {
@@ -56,46 +63,83 @@ export class Mpool {
       if (!(n > 0)) break;
       got += n;
     }
-    if (got !== this.psize) throw corrupt(`page ${pgno} is truncated (${got} of ${this.psize} bytes)`);
+    if (got !== this.psize) {
+      this.spare.push(page);
+      throw corrupt(`page ${pgno} is truncated (${got} of ${this.psize} bytes)`);
+    }
     this.stats.reads++;
-    this.pages.set(pgno, page);
+    this.add(page);
     return page;
   }
 
   /** A new zeroed page at the end of the file (`mpool_new`); it is dirty. */
   create(): Page {
     if (this.npages >= 0xffffffff) throw corrupt('the file has no page numbers left');
-    const page = new Page(this.npages++, new Uint8Array(this.psize), this.le);
+    const page = this.fresh(this.npages++);
+    page.buf.fill(0);
     page.dirty = true;
     page.checked = true;
-    this.pages.set(page.pgno, page);
+    this.add(page);
     return page;
   }
 
   /** Writes every dirty page, in least recently used order, then flushes the stream (`mpool_sync`). */
   sync(): void {
-    for (const page of this.pages.values()) if (page.dirty) this.write(page);
+    for (let p = this.oldest; p; p = p.newer) if (p.dirty) this.write(p);
     streamCall(() => this.stream.flush());
   }
 
   /** Writes back and drops least recently used pages until at most `maxcache` remain. */
   trim(): void {
-    if (this.pages.size <= this.maxcache) return;
-    for (const page of this.pages.values()) {
-      if (page.dirty) this.write(page);
-      this.pages.delete(page.pgno);
-      if (this.pages.size <= this.maxcache) break;
+    while (this.pages.size > this.maxcache && this.oldest) {
+      const p = this.oldest;
+      if (p.dirty) this.write(p);
+      this.unlink(p);
+      this.pages.delete(p.pgno);
+      if (this.spare.length < 8) this.spare.push(p);
     }
   }
 
   /** Forgets every cached page (after `close`). */
   clear(): void {
     this.pages.clear();
+    this.oldest = this.newest = null;
+    this.spare.length = 0;
   }
 
   /** Number of cached pages. */
   get cached(): number {
     return this.pages.size;
+  }
+
+  /** A page object for `pgno`, reusing an evicted one if there is one. */
+  private fresh(pgno: number): Page {
+    const page = this.spare.pop() ?? new Page(pgno, new Uint8Array(this.psize), this.le);
+    page.pgno = pgno;
+    page.dirty = false;
+    page.checked = false;
+    return page;
+  }
+
+  private add(page: Page): void {
+    this.pages.set(page.pgno, page);
+    this.append(page);
+  }
+
+  private append(page: Page): void {
+    page.older = this.newest;
+    page.newer = null;
+    if (this.newest) this.newest.newer = page;
+    else this.oldest = page;
+    this.newest = page;
+  }
+
+  private unlink(page: Page): void {
+    if (page.older) page.older.newer = page.newer;
+    else this.oldest = page.newer;
+    if (page.newer) page.newer.older = page.older;
+    else this.newest = page.older;
+    page.older = page.newer = null;
   }
 
   private write(page: Page): void {

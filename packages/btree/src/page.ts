@@ -20,7 +20,7 @@ import {
 
 export class Page {
   /** The page number (its position in the file / page size). */
-  readonly pgno: number;
+  pgno: number;
   readonly buf: Uint8Array;
   readonly view: DataView;
   /** Little-endian file. */
@@ -29,6 +29,9 @@ export class Page {
   dirty = false;
   /** Its structure was checked since it was read (pages we build are correct by construction). */
   checked = false;
+  /** Neighbours in the cache's least-recently-used list. */
+  older: Page | null = null;
+  newer: Page | null = null;
 
   constructor(pgno: number, buf: Uint8Array, le: boolean) {
     this.pgno = pgno;

@@ -3,19 +3,20 @@ import { I_BYTES, I_DSIZE, I_FLAGS, I_KSIZE, MAXDEPTH, P_BIGDATA, P_BLEAF, P_ROO
 import { corrupt, invalid } from './errors.js';
 import { ovflGet } from './overflow.js';
 import type { Page } from './page.js';
-import { childAt, keyAt, search } from './search.js';
+import { childAt, search } from './search.js';
 import type { Tree } from './tree.js';
 
 /** A key and its data. */
 export type Entry = [key: Uint8Array, data: Uint8Array];
 
-interface Position {
+/** An item of a leaf page. */
+export interface Position {
   page: Page;
   index: number;
 }
 
 /**
- * Moves the cursor and returns the item there, or `null` past either end (`__bt_seq`):
+ * Moves the cursor and returns where it is, or `null` past either end (`__bt_seq`):
  * - `R_CURSOR`: to the first key at or after `key` (which must not be empty);
  * - `R_FIRST`, `R_LAST`: to the first or last key;
  * - `R_NEXT`, `R_PREV`: one key on, or back; before any scan they act as `R_FIRST` and `R_LAST`.
@@ -23,7 +24,7 @@ interface Position {
  * If the item under the cursor was deleted, `R_NEXT` and `R_PREV` both go to the first key at or after
  * the deleted one, as Berkeley DB does.
  */
-export function seq(t: Tree, flag: number, key?: Uint8Array): Entry | null {
+export function seq(t: Tree, flag: number, key?: Uint8Array): Position | null {
   let pos: Position | null;
   if ((flag === R_NEXT || flag === R_PREV) && t.cursor.init) {
     pos = advance(t, flag);
@@ -32,9 +33,8 @@ export function seq(t: Tree, flag: number, key?: Uint8Array): Entry | null {
   } else {
     throw invalid(`unknown scan flag ${flag}`);
   }
-  if (!pos) return null;
-  t.setCursor(pos.page.pgno, pos.index);
-  return [keyAt(t, pos.page, pos.index), dataAt(t, pos.page, pos.index)];
+  if (pos) t.setCursor(pos.page.pgno, pos.index);
+  return pos;
 }
 
 /** The data of leaf item `index`, read from its overflow chain if it is big. */

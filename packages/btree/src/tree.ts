@@ -159,50 +159,81 @@ export class Tree {
   }
 }
 
+/** Item sizes by offset, for the tiling check (all zero between calls). */
+const sizeAt = new Uint32Array(65536);
+let spanScratch = new Float64Array(64);
+
 /**
  * Checks that a page read from the file is a well-formed leaf or internal page: its header, and every
- * item inside the page with sizes that add up, so no later access can run off the page.
+ * item inside the page, the items not overlapping, so no later access can run off the page or corrupt
+ * another item.
  */
 function checkTreePage(p: Page, npages: number): void {
   const psize = p.size;
-  const bad = (what: string): never => {
-    throw corrupt(`page ${p.pgno} is damaged: ${what}`);
-  };
-  if (p.hPgno !== p.pgno) bad(`it says it is page ${p.hPgno}`);
+  if (p.hPgno !== p.pgno) badPage(p, `it says it is page ${p.hPgno}`);
   const lower = p.lower;
   const upper = p.upper;
   if (lower < BTDATAOFF || (lower & 1) !== 0 || lower > upper || upper > psize) {
-    bad(`bad free-space bounds ${lower}..${upper}`);
+    badPage(p, `bad free-space bounds ${lower}..${upper}`);
   }
   const leaf = (p.flags & P_TYPE) === P_BLEAF;
   const n = p.count;
-  if (!leaf && n === 0) bad('an internal page with no items');
-  // Items are packed between `upper` and the end of the page; each takes its aligned size.
-  const spans: number[] = [];
+  if (!leaf && n === 0) badPage(p, 'an internal page with no items');
+  const buf = p.buf;
+  try {
+    checkItems(p, n, upper, leaf, npages, buf);
+    // Items written by Berkeley DB (or us) tile the area from `upper` to the end exactly: walk the tiles.
+    let pos = upper;
+    let tiles = 0;
+    while (pos < psize && sizeAt[pos] !== 0) {
+      pos += sizeAt[pos];
+      tiles++;
+    }
+    if (tiles === n && pos === psize) return;
+  } finally {
+    for (let i = 0; i < n; i++) sizeAt[p.linp(i)] = 0;
+  }
+  // Otherwise (gaps, or shared offsets): sort offset*2^17+size and look for overlaps.
+  if (spanScratch.length < n) spanScratch = new Float64Array(Math.max(n, 2 * spanScratch.length));
+  const spans = spanScratch.subarray(0, n);
   for (let i = 0; i < n; i++) {
     const off = p.linp(i);
-    if (off < upper || off + I_BYTES > psize) bad(`item ${i} at offset ${off} is outside the item area`);
-    const ksize = p.u32(off);
-    const flags = p.buf[off + 8];
-    if ((flags & P_BIGKEY) !== 0 && ksize !== NOVFLSIZE) bad(`item ${i} has a bad overflow key reference`);
-    let size: number;
-    if (leaf) {
-      const dsize = p.u32(off + 4);
-      if ((flags & P_BIGDATA) !== 0 && dsize !== NOVFLSIZE) bad(`item ${i} has a bad overflow data reference`);
-      size = nbleafdbt(ksize, dsize);
-    } else {
-      const child = p.u32(off + 4);
-      if (child <= P_INVALID || child >= npages) bad(`item ${i} links to page ${child}`);
-      size = nbinternal(ksize);
-    }
-    if (off + size > psize) bad(`item ${i} runs off the page`);
-    spans.push(off * 0x20000 + size);
+    const size = leaf ? nbleafdbt(p.u32(off), p.u32(off + 4)) : nbinternal(p.u32(off));
+    spans[i] = off * 0x20000 + size;
   }
-  spans.sort((a, b) => a - b);
+  spans.sort();
   let end = upper;
   for (const span of spans) {
     const off = Math.floor(span / 0x20000);
-    if (off < end) bad('its items overlap');
+    if (off < end) badPage(p, 'its items overlap');
     end = off + (span % 0x20000);
   }
+}
+
+/** Checks each item's header and bounds, noting its size at its offset in `sizeAt`. */
+function checkItems(p: Page, n: number, upper: number, leaf: boolean, npages: number, buf: Uint8Array): void {
+  const psize = p.size;
+  for (let i = 0; i < n; i++) {
+    const off = p.linp(i);
+    if (off < upper || off + I_BYTES > psize) badPage(p, `item ${i} at offset ${off} is outside the item area`);
+    const ksize = p.u32(off);
+    const flags = buf[off + 8];
+    if ((flags & P_BIGKEY) !== 0 && ksize !== NOVFLSIZE) badPage(p, `item ${i} has a bad overflow key reference`);
+    let size: number;
+    if (leaf) {
+      const dsize = p.u32(off + 4);
+      if ((flags & P_BIGDATA) !== 0 && dsize !== NOVFLSIZE) badPage(p, `item ${i} has a bad overflow data reference`);
+      size = nbleafdbt(ksize, dsize);
+    } else {
+      const child = p.u32(off + 4);
+      if (child <= P_INVALID || child >= npages) badPage(p, `item ${i} links to page ${child}`);
+      size = nbinternal(ksize);
+    }
+    if (off + size > psize) badPage(p, `item ${i} runs off the page`);
+    sizeAt[off] = size;
+  }
+}
+
+function badPage(p: Page, what: string): never {
+  throw corrupt(`page ${p.pgno} is damaged: ${what}`);
 }
