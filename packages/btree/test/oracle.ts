@@ -1,4 +1,3 @@
-/// <reference types="node" />
 // The Berkeley DB 1.85 oracle: compiles bdb185-oracle.c against the system's libdb1 (Debian's
 // libdb1-compat ships `libdb.so.2`) once per machine and source version, and runs it.
 import { spawnSync } from 'node:child_process';

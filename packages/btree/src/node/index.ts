@@ -1,4 +1,3 @@
-/// <reference types="node" />
 // Node adapter: a BtreeStream over a file, and a helper that opens a database file.
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { Btree, type BtreeOptions } from '../btree.js';
