@@ -150,7 +150,7 @@ describe.skipIf(unavailable !== null)(`Berkeley DB 1.85 interop${unavailable ? `
     const limit = ovflsize(pagesize, minkeypage || 2);
     const ops: string[] = [];
     const m = new SortedMap();
-    const count = pagesize > 4096 ? 1500 : 4000;
+    const count = pagesize > 4096 ? 600 : 4000;
     for (let i = 0; i < count; i++) {
       const k = enc(`k${rng.int(count)}`);
       if (rng.next() < 0.2) {
