@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Btree, BtreeError, DESC, MemoryStream } from '@mpy-ts/btree';
 import { openBtreeFile } from '@mpy-ts/btree/node';
+import { registerBtree } from '@mpy-ts/btree/python';
+import { createVM } from '@mpy-ts/core-vm';
 
 const enc = (s) => new TextEncoder().encode(s);
 const dec = (b) => new TextDecoder().decode(b);
@@ -30,4 +32,10 @@ try {
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
+// The Python module (core-vm is an optional peer dependency, installed here).
+let out = '';
+const vm = createVM({ stdout: (b) => (out += new TextDecoder().decode(b)) });
+registerBtree(vm);
+vm.runPython('import btree\nf = open("db", "w+b")\ndb = btree.open(f)\ndb[b"k"] = b"v"\nprint(db[b"k"], list(db))\ndb.close()\nf.close()\n');
+assert.equal(out, "b'v' [b'k']\n");
 console.log('@mpy-ts/btree: ok');
