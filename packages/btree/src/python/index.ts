@@ -61,9 +61,13 @@ class PythonStream implements BtreeStream {
   }
 
   read(buf: Uint8Array): number {
-    const n = call(this.readinto, [new PyByteArray(buf)]);
+    // The bytearray shares the engine's buffer, so readinto fills it in place.
+    const ba = new PyByteArray(buf);
+    const n = call(this.readinto, [ba]);
     if (n === null) return 0;
-    return count(n, buf.length, 'readinto');
+    const k = count(n, buf.length, 'readinto');
+    if (ba.buf !== buf) buf.set(ba.data.subarray(0, k));
+    return k;
   }
 
   write(buf: Uint8Array): number {
