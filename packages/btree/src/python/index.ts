@@ -1,7 +1,6 @@
 // The MicroPython `btree` module (spec 4.2.1; extmod/modbtree.c) for @mpy-ts/core-vm, on the engine.
-//
-//   import { registerBtree } from '@mpy-ts/btree/python';
-//   registerBtree();          // every VM created afterwards can `import btree` (or registerBtree(vm))
+// Importing this entry point registers `btree` with core-vm, process-wide (as the other module packages
+// do); `registerBtree(vm)` adds it to one VM.
 import {
   addressOf,
   asInt,
@@ -303,10 +302,13 @@ export function createBtreeModule(): PyModule {
 }
 
 /**
- * Makes `import btree` work: in one VM, or (without one) in every VM created afterwards.
+ * Makes `import btree` work: in one VM, or (without one) in every VM created afterwards (importing this
+ * entry point already did that).
  */
 export function registerBtree(vm?: VM): void {
   if (vm) vm.registerModule('btree', () => createBtreeModule());
   else registerBuiltinModule('btree', () => createBtreeModule());
 }
+
+registerBtree();
 
