@@ -25,7 +25,7 @@ import { setupModule } from './objects/module.js';
 import { setupClasses, BINOP_NAMES, allocInstance } from './classes.js';
 import { setupFile } from './modules/file.js';
 import { KEY_UNHASHABLE } from './objects/hashtable.js';
-import { call, truthy, typeName, unhashable, typeOf as typeOfX } from './runtime.js';
+import { call, truthy, typeName, unhashable, typeOf as typeOfX, noAttr } from './runtime.js';
 import { setAsciiFn } from './format.js';
 import { ascii } from './builtins.js';
 
@@ -113,6 +113,23 @@ export function exposeSlots(t: PyType): void {
   if (t.contains !== null) def(t, '__contains__', (x, v) => t.contains!(x, v), 2);
   if (t.call !== null && t !== T.typeType) {
     defMethod(t, '__call__', (args: any[], kw: readonly string[] | null) => t.call!(args[0], args.slice(1), kw), { raw: true, min: 1 });
+  }
+  if (t.getattr !== null && t !== T.objectType && t.getattr !== T.objectType.getattr) {
+    def(t, '__getattribute__', (x, name) => {
+      const v = t.getattr!(x, strVal(name));
+      if (v === undefined) throw noAttr(x, strVal(name));
+      return v;
+    }, 2);
+  }
+  if (t.setattr !== null && t !== T.objectType && t.setattr !== T.objectType.setattr) {
+    def(t, '__setattr__', (x, name, v) => {
+      t.setattr!(x, strVal(name), v);
+      return null;
+    }, 3);
+    def(t, '__delattr__', (x, name) => {
+      t.setattr!(x, strVal(name), undefined);
+      return null;
+    }, 2);
   }
   if (t.descrGet !== null) def(t, '__get__', (d, obj, owner) => t.descrGet!(d, obj === null ? undefined : obj, owner ?? (obj === null ? null : typeOfX(obj))), { params: 'self, instance, owner', min: 2 } as any);
   if (t.descrSet !== null) {

@@ -328,7 +328,8 @@ export function typeNew(meta: PyType, name: string, basesIn: any[], ns: PyDict, 
   }
   const bases: PyType[] = basesIn.length === 0 ? [T.objectType] : (basesIn as PyType[]);
   const layout = bestBase(bases);
-  let flags = TF_BASETYPE | TF_INSTATTRS;
+  // instances carry shape/slots attributes unless their layout keeps attributes elsewhere (types, modules)
+  let flags = TF_BASETYPE | (layout === T.typeType || layout === T.moduleType ? 0 : TF_INSTATTRS);
   if (bases.some((b) => (b.flags & TF_EXCEPTION) !== 0)) flags |= TF_EXCEPTION;
   const cls = new PyType(name, bases, flags);
   cls.type = meta;

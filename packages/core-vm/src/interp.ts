@@ -326,8 +326,9 @@ function acquireFrame(fn: PyFunction, code: CodeObject, rt: CodeRuntime): Frame 
 function releaseFrame(f: Frame): void {
   const rt = f.rt;
   if (rt.pool.length >= POOL_SIZE) return;
+  // locals must read as unbound next time; stale stack slots are harmless (overwritten before use)
   const fast = f.fast;
-  for (let i = 0; i < fast.length; i++) fast[i] = undefined;
+  for (let i = 0, n = rt.nlocals; i < n; i++) fast[i] = undefined;
   f.cells = NO_CELLS;
   f.fn = null;
   f.back = null;
