@@ -20,7 +20,7 @@ export { PyFunction, PyBuiltin, PyBoundMethod, PyCell, PyStaticMethod, PyClassMe
   defMethod, defClassMethod, defStaticMethod, defGetSet } from './objects/function.js';
 export type { BuiltinSpec } from './objects/function.js';
 export { PyBaseException, newException, typeError, valueError, indexError, keyError, attributeError, nameError,
-  runtimeError, overflowError, zeroDivisionError, notImplementedError, memoryError, importError, osError, stopIteration,
+  runtimeError, overflowError, zeroDivisionError, notImplementedError, memoryError, importError, osError, osErrorFromErrno, stopIteration,
   ERRNO_NAMES } from './objects/exceptions.js';
 export type { TbEntry } from './objects/exceptions.js';
 export { PyTuple, PyTupleSub, EMPTY_TUPLE, tuple } from './objects/tuple.js';

@@ -6,7 +6,7 @@ export function run(src: string, options: VMOptions & { files?: Record<string, s
   for (const [p, c] of Object.entries(options.files ?? {})) fs.writeFile(p, c);
   const chunks: Uint8Array[] = [];
   const sink = (d: Uint8Array) => chunks.push(d.slice());
-  const host = options.host ?? new MemoryHost({ fs, stdout: sink, stderr: sink, cwd: '/' });
+  const host = options.host ?? new MemoryHost({ fs, stdout: sink, stderr: sink, cwd: '/', stdin: options.stdin });
   const vm = createVM({ ...options, host });
   const status = vm.runMain(src, 'test.py');
   let n = 0;

@@ -1,6 +1,7 @@
 // Python semantics through the public API. Expected outputs are what CPython 3.11 prints for the same
 // programs (checked by hand with python3 when the tests were written).
 import { describe, expect, it } from 'vitest';
+import { createVM, MemoryFs, MemoryHost } from '../src/index.js';
 import { out, run } from './helpers.js';
 
 describe('core types and operators', () => {
@@ -101,6 +102,23 @@ except E as e:
     print(I(1) + 1, L([1, 2, 3]).total(), D(a=1)['zz'], e, e.args, e.b, isinstance(I(3), int))
 `;
     expect(out(src)).toBe("3 6 zzzz msg ('msg',) 2 True\n");
+  });
+  it('runs metaclasses: __new__, __call__ and attribute access on their classes', () => {
+    const src = `
+class Meta(type):
+    def __new__(mcs, name, bases, ns, **kw):
+        ns['tag'] = name.lower()
+        return super().__new__(mcs, name, bases, ns)
+    def __call__(cls, *a, **k):
+        print('creating', cls.__name__)
+        return super().__call__(*a, **k)
+class A(metaclass=Meta):
+    def __init__(self, v): self.v = v
+    def __getattr__(self, name): return 'dyn-' + name
+a = A(3)
+print(A.tag, a.v, a.zz, type(A) is Meta)
+`;
+    expect(out(src)).toBe('creating A\na 3 dyn-zz True\n');
   });
   it('allows function attributes', () => {
     expect(out('def f(): pass\nf.x = 5\nprint(f.x, f.__name__)')).toBe('5 f\n');
@@ -222,5 +240,32 @@ for i in range(2):
   });
   it('lets a .py on sys.path override a weak-linked builtin name', () => {
     expect(out('import json\nprint(json.name)', { files })).toBe('local json\n');
+  });
+});
+
+describe('host', () => {
+  it('reads and writes files through the host filesystem, relative to the virtual cwd', () => {
+    const src = `
+with open('data.txt', 'w') as f:
+    f.write('line1\\nline2\\n')
+with open('/work/data.txt', 'rb') as f:
+    f.seek(6)
+    print(f.read(), f.tell())
+print(open('data.txt').readlines())
+try:
+    open('missing.txt')
+except OSError as e:
+    print(type(e).__name__, e.errno)
+`;
+    const fs = new MemoryFs();
+    fs.writeFile('/work/.keep', '');
+    const host = new MemoryHost({ fs, cwd: '/work' });
+    const vm = createVM({ host });
+    expect(vm.runMain(src, 'files.py')).toBe(0);
+    expect(host.output).toBe("b'line2\\n' 12\n['line1\\n', 'line2\\n']\nFileNotFoundError 2\n");
+    expect(new TextDecoder().decode(fs.readFile('/work/data.txt')!)).toBe('line1\nline2\n');
+  });
+  it('reads stdin for input()', () => {
+    expect(out('a = input("? ")\nb = input()\nprint(a + b)', { stdin: 'x\ny\n' })).toBe('? xy\n');
   });
 });

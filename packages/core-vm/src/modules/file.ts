@@ -5,7 +5,7 @@ import { PyObject, STOP } from '../object.js';
 import * as T from '../types.js';
 import { vm } from '../state.js';
 import { HostError, type HostFile } from '../host.js';
-import { typeError, valueError, osError, newException } from '../objects/exceptions.js';
+import { typeError, valueError, osError, newException, osErrorFromErrno } from '../objects/exceptions.js';
 import { defMethod, defGetSet } from '../objects/function.js';
 import { PyBytes, bufferOf, utf8Encode, utf8Decode, PyByteArray, PyMemoryView } from '../objects/bytes.js';
 import { PyList } from '../objects/list.js';
@@ -49,7 +49,7 @@ function hostCall<R>(fn: () => R): R {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof HostError) throw osError(e.errno);
+    if (e instanceof HostError) throw osErrorFromErrno(e.errno);
     throw e;
   }
 }

@@ -241,6 +241,15 @@ const ERRNO_SUBCLASS: Record<number, () => PyType> = {
   4: () => T.interruptedErrorType,
 };
 
+/**
+ * The OSError for a failed host operation: CPython's errno subclass (FileNotFoundError...), args
+ * (errno, name) so that str() reads like MicroPython's `[Errno 2] ENOENT`.
+ */
+export function osErrorFromErrno(errno: number): PyBaseException {
+  const sub = ERRNO_SUBCLASS[errno];
+  return new PyBaseException(sub !== undefined ? sub() : T.osErrorType, new PyTuple([errno, ERRNO_NAMES[errno] ?? String(errno)]));
+}
+
 let tracebackHook: (e: PyBaseException) => any = () => null;
 /** Installed by the VM: makes the object `e.__traceback__` returns. */
 export function setTracebackHook(f: (e: PyBaseException) => any): void {
