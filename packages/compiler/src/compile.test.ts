@@ -400,6 +400,12 @@ describe('const()', () => {
     expect(c.consts).toContainEqual(new ConstTuple([1, 'a']));
   });
 
+  it('folds float powers exactly, or only inside const()', () => {
+    expect(compile('x = 2.5 ** 2\ny = 2 ** -2\n').consts).toEqual(expect.arrayContaining([new ConstFloat(6.25), new ConstFloat(0.25)]));
+    expect(ops(compile('x = 2 ** 0.5\n'))).toContain(String(op.BINARY_POWER));
+    expect(compile('X = const(2 ** 0.5)\n').consts).toContainEqual(new ConstFloat(Math.SQRT2));
+  });
+
   it('knows module constants inside const()', () => {
     const c = compile('import math\nTWO_PI = const(2.0 * math.pi)\nE = const(errno.EIO + 1)\n');
     expect(c.consts).toContainEqual(new ConstFloat(2 * Math.PI));

@@ -77,12 +77,9 @@ export function foldBinary(op: BinOperator, a: Const, b: Const): Const | undefin
         return intResult(x ^ y);
       case '**':
         if (y < 0n) {
-          if (x === 0n) return undefined;
-          const fx = asFloat(a);
-          const fy = asFloat(b);
-          if (fx === undefined || fy === undefined) return undefined;
-          const r = Math.pow(fx, fy);
-          return Number.isFinite(r) && r !== 0 ? new ConstFloat(r) : undefined;
+          if (x === 0n || y < -1100n || typeof a !== 'number') return undefined;
+          const r = exactPow(a, Number(y));
+          return r === undefined ? undefined : new ConstFloat(r);
         }
         if (x === 0n) return y === 0n ? 1 : 0;
         if (x === 1n) return 1;
@@ -112,15 +109,47 @@ export function foldBinary(op: BinOperator, a: Const, b: Const): Const | undefin
     case '/':
       return fb === 0 ? undefined : floatResult(fa / fb);
     case '**': {
-      if (fa === 0 && fb < 0) return undefined;
-      if (fa < 0 && !Number.isInteger(fb)) return undefined;
-      const r = Math.pow(fa, fb);
-      if (!Number.isFinite(r) && Number.isFinite(fa) && Number.isFinite(fb)) return undefined;
-      return floatResult(r);
+      // only when the result is exact: Math.pow is not correctly rounded, so it can differ from the C
+      // library's pow that Python (and a run-time power) may use by an ulp
+      if (!Number.isInteger(fb) || Math.abs(fb) > 1100) return undefined;
+      const r = exactPow(fa, fb);
+      return r === undefined ? undefined : new ConstFloat(r);
     }
     default:
       return undefined;
   }
+}
+
+/**
+ * `x ** k` for an integer k when the result is exactly representable (so any correct pow gives it), else
+ * undefined. x = m * 2^e with m odd: x^k = m^k * 2^(e*k) is exact when m^k fits in 53 bits (k >= 0), or
+ * when m is 1 (k < 0, a power of two).
+ */
+function exactPow(x: number, k: number): number | undefined {
+  if (!Number.isFinite(x) || x === 0) return undefined;
+  if (k === 0) return 1;
+  let m = Math.abs(x);
+  let e = 0;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e--;
+  }
+  while (m % 2 === 0) {
+    m /= 2;
+    e++;
+  }
+  const sign = x < 0 && k % 2 !== 0 ? -1 : 1;
+  if (k < 0) {
+    if (m !== 1) return undefined;
+  } else if (BigInt(m) ** BigInt(k) > 2n ** 53n) {
+    return undefined;
+  }
+  const mk = k < 0 ? 1 : Number(BigInt(m) ** BigInt(k));
+  const ek = e * k;
+  if (ek > 1023 || ek < -1074) return undefined;
+  const r = sign * mk * Math.pow(2, ek);
+  // (a subnormal result could have been rounded)
+  return Number.isFinite(r) && Math.abs(r) >= 2.2250738585072014e-308 ? r : undefined;
 }
 
 /** Fold a unary operator, or return undefined. */
@@ -143,4 +172,18 @@ export function foldUnary(op: UnaryOperator, v: Const): Const | undefined {
     if (op === '+') return v;
   }
   return undefined;
+}
+
+/**
+ * `a ** b` with floats for const() arguments, where MicroPython computes it with its C library: may differ
+ * from a correctly rounded result by an ulp, which is why ordinary expressions do not fold it.
+ */
+export function foldPowInexact(a: Const, b: Const): Const | undefined {
+  const fa = asFloat(a);
+  const fb = asFloat(b);
+  if (fa === undefined || fb === undefined) return undefined;
+  if (fa === 0 && fb < 0) return undefined;
+  if (fa < 0 && !Number.isInteger(fb)) return undefined;
+  const r = Math.pow(fa, fb);
+  return Number.isFinite(r) ? new ConstFloat(r) : undefined;
 }

@@ -9,7 +9,7 @@
 import { ConstComplex, ConstEllipsis, ConstFloat, ConstTuple, type Const } from '@mpy-ts/bytecode';
 import type * as A from './ast.js';
 import { CompileError, messages } from './errors.js';
-import { foldBinary, foldUnary } from './fold.js';
+import { foldBinary, foldPowInexact, foldUnary } from './fold.js';
 import * as L from './lexer.js';
 import { Lexer, type FStringPart, type FStringValue } from './lexer.js';
 import { readSource } from './reader.js';
@@ -509,7 +509,8 @@ export class Parser {
       case 'BinOp': {
         const a = this.constValueOf(e.left);
         const b = a === undefined ? undefined : this.constValueOf(e.right);
-        return a === undefined || b === undefined ? undefined : foldBinary(e.op, a, b);
+        if (a === undefined || b === undefined) return undefined;
+        return foldBinary(e.op, a, b) ?? (e.op === '**' ? foldPowInexact(a, b) : undefined);
       }
       case 'UnaryOp': {
         const v = this.constValueOf(e.operand);
