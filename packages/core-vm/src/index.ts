@@ -26,7 +26,7 @@ export type { TbEntry } from './objects/exceptions.js';
 export { PyTuple, PyTupleSub, EMPTY_TUPLE, tuple } from './objects/tuple.js';
 export { PyList, PyListSub, listSort, sortItems } from './objects/list.js';
 export { PyDict, PyDictSub, dictGet, dictGetStr, dictSet, dictSetStr, dictDel, dictDelStr, dictEntries, dictKeys,
-  dictFromRecord, dictUpdate } from './objects/dict.js';
+  dictFromRecord, dictUpdate, dictMakeFixed } from './objects/dict.js';
 export { PySet, newSet, setAdd, setHas, setItems } from './objects/set.js';
 export { PyFloat, floatRepr, floatFromObject } from './objects/float.js';
 export { PyComplex } from './objects/complex.js';

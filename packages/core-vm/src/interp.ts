@@ -1615,7 +1615,7 @@ export function runFrame(f: Frame): any {
                 items[i] = v;
                 continue;
               }
-            } else if (obj instanceof PyDict && obj.type === T.dictType) {
+            } else if (obj instanceof PyDict && obj.type === T.dictType && !obj.fixed) {
               dictSet(obj, key, v);
               continue;
             }

@@ -226,6 +226,17 @@ export function setMakeSet(f: (items: any[]) => any): void {
   makeSet = f;
 }
 
+/** Mark a dict read-only: Python code can no longer change it (extension API for ROM tables). */
+export function dictMakeFixed(d: PyDict): PyDict {
+  d.fixed = true;
+  return d;
+}
+
+function mutable(d: PyDict): PyDict {
+  if (d.fixed) throw typeError("'dict' object doesn't support item assignment");
+  return d;
+}
+
 function missing(d: PyDict, key: any): any {
   if (d.type !== T.dictType) {
     const m = lookupSpecial(d, '__missing__');
@@ -249,7 +260,7 @@ export function setupDict(): void {
     return d.vals![i];
   };
   t.setitem = (x, key, value) => {
-    const d = x as PyDict;
+    const d = mutable(x as PyDict);
     if (value === undefined) {
       if (!dictDel(d, key)) throw keyError(key);
       return;
@@ -291,6 +302,7 @@ export function setupDict(): void {
     return v === undefined ? (dflt === undefined ? null : dflt) : v;
   }, { params: 'self, key, default, /', min: 2 });
   defMethod(t, 'pop', (self, k, dflt) => {
+    mutable(self as PyDict);
     const d = self as PyDict;
     const i = htFind(d, k);
     if (i < 0) {
@@ -302,6 +314,7 @@ export function setupDict(): void {
     return v;
   }, { params: 'self, key, default, /', min: 2 });
   defMethod(t, 'popitem', (self) => {
+    mutable(self as PyDict);
     const d = self as PyDict;
     for (let i = d.keys.length - 1; i >= 0; i--) {
       if (d.keys[i] === DELETED) continue;
@@ -312,6 +325,7 @@ export function setupDict(): void {
     throw keyError('popitem(): dictionary is empty');
   }, 1);
   defMethod(t, 'setdefault', (self, k, dflt) => {
+    mutable(self as PyDict);
     const d = self as PyDict;
     const i = htFind(d, k);
     if (i >= 0) return d.vals![i];
@@ -320,10 +334,11 @@ export function setupDict(): void {
     return v;
   }, { params: 'self, key, default, /', min: 2 });
   defMethod(t, 'update', (args: any[], kwnames: readonly string[] | null) => {
-    kwUpdate(args[0] as PyDict, args, kwnames, 1);
+    kwUpdate(mutable(args[0] as PyDict), args, kwnames, 1);
     return null;
   }, { raw: true, min: 1 });
   defMethod(t, 'clear', (self) => {
+    mutable(self as PyDict);
     htClear(self as PyDict);
     return null;
   }, 1);
@@ -347,11 +362,11 @@ export function setupDict(): void {
   }, { params: 'cls, iterable, value, /', min: 2 });
   defMethod(t, '__getitem__', (self, k) => t.getitem!(self, k), 2);
   defMethod(t, '__setitem__', (self, k, v) => {
-    dictSet(self as PyDict, k, v);
+    dictSet(mutable(self as PyDict), k, v);
     return null;
   }, 3);
   defMethod(t, '__delitem__', (self, k) => {
-    if (!dictDel(self as PyDict, k)) throw keyError(k);
+    if (!dictDel(mutable(self as PyDict), k)) throw keyError(k);
     return null;
   }, 2);
   defMethod(t, '__contains__', (self, k) => htFind(self as PyDict, k) >= 0, 2);

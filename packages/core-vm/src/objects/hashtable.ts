@@ -26,6 +26,8 @@ export class PyHashTable extends PyObject {
   hmap: Map<number, number | number[]> | null;
   size: number;
   version: number;
+  /** A fixed (read-only) table: MicroPython's ROM dicts, e.g. uerrno.errorcode. Python-level mutation raises TypeError. */
+  fixed: boolean;
   constructor(type: PyType, withValues: boolean) {
     super(type);
     this.keys = [];
@@ -34,6 +36,7 @@ export class PyHashTable extends PyObject {
     this.hmap = null;
     this.size = 0;
     this.version = nextVersion();
+    this.fixed = false;
   }
 }
 

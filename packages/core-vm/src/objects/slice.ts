@@ -133,6 +133,7 @@ export function setupSlice(): void {
     const s = x as PySlice;
     return `slice(${repr(s.start)}, ${repr(s.stop)}, ${repr(s.step)})`;
   };
+  // unhashable, as in CPython 3.11 and MicroPython (basics/slice_op.py)
   t.keyKind = 3;
   t.richcmp = (op, a, b) => {
     if (!(b instanceof PySlice) || (op !== CMP_EQ && op !== CMP_NE)) return NotImplemented;
