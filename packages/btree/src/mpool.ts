@@ -32,6 +32,11 @@ export class Mpool {
   private newest: Page | null = null;
   /** Evicted pages, ready to hold another page. */
   private readonly spare: Page[] = [];
+  /**
+   * One bit per page whose bytes in the stream we wrote or checked: reading it again needs no new check
+   * (the database is the stream's only writer while it is open).
+   */
+  private known = new Uint8Array(64);
 
   constructor(stream: BtreeStream, psize: number, maxcache: number, npages: number, le: boolean) {
     this.stream = stream;
@@ -68,8 +73,25 @@ export class Mpool {
       throw corrupt(`page ${pgno} is truncated (${got} of ${this.psize} bytes)`);
     }
     this.stats.reads++;
+    page.checked = this.isKnown(pgno);
     this.add(page);
     return page;
+  }
+
+  /** Notes that page `pgno`'s bytes in the stream are well-formed (checked, or written by us). */
+  markKnown(pgno: number): void {
+    const i = pgno >>> 3;
+    if (i >= this.known.length) {
+      const grown = new Uint8Array(Math.max(i + 1, 2 * this.known.length));
+      grown.set(this.known);
+      this.known = grown;
+    }
+    this.known[i] |= 1 << (pgno & 7);
+  }
+
+  private isKnown(pgno: number): boolean {
+    const i = pgno >>> 3;
+    return i < this.known.length && (this.known[i] & (1 << (pgno & 7))) !== 0;
   }
 
   /** A new zeroed page at the end of the file (`mpool_new`); it is dirty. */
@@ -152,6 +174,7 @@ export class Mpool {
     }
     this.stats.writes++;
     page.dirty = false;
+    if (page.checked) this.markKnown(page.pgno);
   }
 
   private seek(pgno: number): void {

@@ -102,6 +102,7 @@ export class Tree {
     if (!p.checked) {
       checkTreePage(p, this.mp.npages);
       p.checked = true;
+      this.mp.markKnown(pgno);
     }
     return p;
   }
