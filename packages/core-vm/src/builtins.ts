@@ -15,7 +15,7 @@ import { PyList, sortItems } from './objects/list.js';
 import { PyDict, dictSetStr, dictGetStr, dictKeys } from './objects/dict.js';
 import { PyFloat, floatRound } from './objects/float.js';
 import { intPowMod, intAdd, floatToInt, type Int } from './objects/int.js';
-import { strVal, isStr, strRepr, codePoints, strLen } from './objects/str.js';
+import { strVal, isStr, strRepr, codePoints, strLen, strArg } from './objects/str.js';
 import { PyBytes, bufferOf } from './objects/bytes.js';
 import { PyComplex, hashBuiltin } from './objects/complex.js';
 import { formatValue } from './format.js';
@@ -396,7 +396,7 @@ export function builtinEntries(): [string, any][] {
     builtin('divmod', (a, b) => binaryOp(OP_DIVMOD, a, b), 2),
     builtin('eval', (args: any[], kw: readonly string[] | null) => execOrEval(args, kw, 'eval'), { raw: true, min: 1 }),
     builtin('exec', (args: any[], kw: readonly string[] | null) => execOrEval(args, kw, 'exec'), { raw: true, min: 1 }),
-    builtin('format', (v, spec) => formatValue(v, spec === undefined ? '' : strVal(spec)), { params: 'value, format_spec, /', min: 1 }),
+    builtin('format', (v, spec) => formatValue(v, spec === undefined ? '' : strArg(spec, 'format() argument 2')), { params: 'value, format_spec, /', min: 1 }),
     builtin('getattr', (o, name, dflt) => {
       if (!isStr(name)) throw typeError(`attribute name must be string, not '${typeName(name)}'`);
       if (dflt === undefined) return getAttr(o, strVal(name));

@@ -4,7 +4,7 @@
 import {
   PyObject, PyInstance, PyType, STOP, DICT_SHAPE, EMPTY_SHAPE, type AttrHolder, type Shape,
   TF_INSTATTRS, TF_EXCEPTION,
-  CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE, OP_INPLACE, UN_INDEX, UN_NEG, UN_POS, UN_INVERT, UN_ABS,
+  CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE, OP_INPLACE, OP_ADD, OP_MUL, UN_INDEX, UN_NEG, UN_POS, UN_INVERT, UN_ABS,
 } from './object.js';
 import * as T from './types.js';
 import { NotImplemented } from './singletons.js';
@@ -19,7 +19,7 @@ import { typeError, attributeError, newException, PyBaseException, overflowError
 import { callFunction } from './interp.js';
 import { vm } from './state.js';
 import { intHash, bigHash } from './objects/int.js';
-import { strHash, strRepr } from './objects/str.js';
+import { strHash, strRepr, hasSurrogates } from './objects/str.js';
 
 export { NotImplemented, STOP };
 
@@ -225,7 +225,8 @@ export function eqBool(a: any, b: any): boolean {
 
 export function lt(a: any, b: any): boolean {
   if (typeof a === 'number' && typeof b === 'number') return a < b;
-  if (typeof a === 'string' && typeof b === 'string') return a < b;
+  // UTF-16 order is code point order unless a surrogate meets a character in U+E000-U+FFFF
+  if (typeof a === 'string' && typeof b === 'string' && !hasSurrogates(a) && !hasSurrogates(b)) return a < b;
   return truthy(compare(a, b, CMP_LT));
 }
 
@@ -252,11 +253,33 @@ export function binaryOp1(op: number, a: any, b: any): any {
   return NotImplemented;
 }
 
+/**
+ * The TypeError for an unsupported `a OP b`: CPython's sequence messages when a sequence's concatenation
+ * or repetition is what failed ("can only concatenate str (not "int") to str", "can't multiply sequence
+ * by non-int of type 'float'"), the generic one otherwise.
+ */
+function binopError(op: number, a: any, b: any, inplace: boolean): PyBaseException {
+  const ta = typeOf(a);
+  const seq = ta.isSubtypeOf(T.strType) || ta.isSubtypeOf(T.listType) || ta.isSubtypeOf(T.tupleType) ? ta : null;
+  if (op === OP_ADD && seq !== null) {
+    const base = seq.isSubtypeOf(T.strType) ? 'str' : seq.isSubtypeOf(T.listType) ? 'list' : 'tuple';
+    return typeError(`can only concatenate ${base} (not "${typeName(b)}") to ${base}`);
+  }
+  if (op === OP_ADD && (ta.isSubtypeOf(T.bytesType) || ta.isSubtypeOf(T.bytearrayType))) return typeError(`can't concat ${typeName(b)} to ${ta.name}`);
+  if (op === OP_MUL) {
+    const tb = typeOf(b);
+    const isSeq = (t: PyType) => t.isSubtypeOf(T.strType) || t.isSubtypeOf(T.listType) || t.isSubtypeOf(T.tupleType) || t.isSubtypeOf(T.bytesType) || t.isSubtypeOf(T.bytearrayType);
+    if (isSeq(ta) && !isSeq(tb)) return typeError(`can't multiply sequence by non-int of type '${tb.name}'`);
+    if (isSeq(tb) && !isSeq(ta)) return typeError(`can't multiply sequence by non-int of type '${ta.name}'`);
+  }
+  return typeError(`unsupported operand type(s) for ${opSymbols[op]}${inplace ? '=' : ''}: '${ta.name}' and '${typeName(b)}'`);
+}
+
 /** `a OP b`; TypeError when neither operand supports it. */
 export function binaryOp(op: number, a: any, b: any): any {
   const r = binaryOp1(op, a, b);
   if (r !== NotImplemented) return r;
-  throw typeError(`unsupported operand type(s) for ${opSymbols[op]}: '${typeName(a)}' and '${typeName(b)}'`);
+  throw binopError(op, a, b, false);
 }
 
 /** `a OP= b`: the in-place slot first, then the plain operator. */
@@ -268,7 +291,7 @@ export function inplaceOp(op: number, a: any, b: any): any {
   }
   const r = binaryOp1(op, a, b);
   if (r !== NotImplemented) return r;
-  throw typeError(`unsupported operand type(s) for ${opSymbols[op]}=: '${ta.name}' and '${typeName(b)}'`);
+  throw binopError(op, a, b, true);
 }
 
 const unopNames = ['-', '+', '~', 'abs()', 'int()', 'float()', '__index__', 'complex()'];

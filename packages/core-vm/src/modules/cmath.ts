@@ -10,7 +10,7 @@ import { PyComplex } from '../objects/complex.js';
 import { PyTuple } from '../objects/tuple.js';
 import { typeError, valueError } from '../objects/exceptions.js';
 import { lookupSpecial, call, typeName } from '../runtime.js';
-import { copysign, ldexp, domainError, rangeError } from './math.js';
+import { copysign, ldexp, domainError, rangeError, hypot2 } from './math.js';
 import * as S from './cmath-special.js';
 
 type C = [number, number];
@@ -66,10 +66,10 @@ function cSqrt(z: C): C {
   let s: number;
   if (ax < DBL_MIN && ay < DBL_MIN) {
     ax = ldexp(ax, SCALE_UP);
-    s = ldexp(Math.sqrt(ax + Math.hypot(ax, ldexp(ay, SCALE_UP))), SCALE_DOWN);
+    s = ldexp(Math.sqrt(ax + hypot2(ax, ldexp(ay, SCALE_UP))), SCALE_DOWN);
   } else {
     ax /= 8;
-    s = 2 * Math.sqrt(ax + Math.hypot(ax, ay / 8));
+    s = 2 * Math.sqrt(ax + hypot2(ax, ay / 8));
   }
   const d = ay / (2 * s);
   if (z[0] >= 0) return [s, copysign(d, z[1])];
@@ -81,7 +81,7 @@ function cAcos(z: C): C {
   const [x, y] = z;
   if (Math.abs(x) > LARGE || Math.abs(y) > LARGE) {
     const re = Math.atan2(Math.abs(y), x);
-    const l = Math.log(Math.hypot(x / 2, y / 2)) + Math.LN2 * 2;
+    const l = Math.log(hypot2(x / 2, y / 2)) + Math.LN2 * 2;
     return [re, x < 0 ? -copysign(l, y) : copysign(l, -y)];
   }
   const s1 = cSqrt([1 - x, -y]);
@@ -92,7 +92,7 @@ function cAcos(z: C): C {
 function cAcosh(z: C): C {
   if (!finite(z)) return special(S.ACOSH_SPECIAL, z);
   const [x, y] = z;
-  if (Math.abs(x) > LARGE || Math.abs(y) > LARGE) return [Math.log(Math.hypot(x / 2, y / 2)) + Math.LN2 * 2, Math.atan2(y, x)];
+  if (Math.abs(x) > LARGE || Math.abs(y) > LARGE) return [Math.log(hypot2(x / 2, y / 2)) + Math.LN2 * 2, Math.atan2(y, x)];
   const s1 = cSqrt([x - 1, y]);
   const s2 = cSqrt([x + 1, y]);
   return [asinhReal(s1[0] * s2[0] + s1[1] * s2[1]), 2 * Math.atan2(s1[1], s2[0])];
@@ -102,7 +102,7 @@ function cAsinh(z: C): C {
   if (!finite(z)) return special(S.ASINH_SPECIAL, z);
   const [x, y] = z;
   if (Math.abs(x) > LARGE || Math.abs(y) > LARGE) {
-    const l = Math.log(Math.hypot(x / 2, y / 2)) + Math.LN2 * 2;
+    const l = Math.log(hypot2(x / 2, y / 2)) + Math.LN2 * 2;
     return [y >= 0 ? copysign(l, x) : -copysign(l, -x), Math.atan2(y, Math.abs(x))];
   }
   const s1 = cSqrt([1 + y, -x]);
@@ -124,12 +124,12 @@ function cAtanh(z: C): C {
   const [x, y] = z;
   const ay = Math.abs(y);
   if (x > SQRT_LARGE || ay > SQRT_LARGE) {
-    const h = Math.hypot(x / 2, y / 2);
+    const h = hypot2(x / 2, y / 2);
     return [x / 4 / h / h, -copysign(Math.PI / 2, -y)];
   }
   if (x === 1 && ay < SQRT_DBL_MIN) {
     if (ay === 0) throw domainError();
-    return [-Math.log(Math.sqrt(ay) / Math.sqrt(Math.hypot(ay, 2))), copysign(Math.atan2(2, -ay) / 2, y)];
+    return [-Math.log(Math.sqrt(ay) / Math.sqrt(hypot2(ay, 2))), copysign(Math.atan2(2, -ay) / 2, y)];
   }
   return [Math.log1p((4 * x) / ((1 - x) * (1 - x) + ay * ay)) / 4, -Math.atan2(-2 * y, (1 - x) * (1 + x) - ay * ay) / 2];
 }
@@ -232,12 +232,12 @@ function cLog(z: C): C {
   const ax = Math.abs(z[0]);
   const ay = Math.abs(z[1]);
   let re: number;
-  if (ax > LARGE || ay > LARGE) re = Math.log(Math.hypot(ax / 2, ay / 2)) + Math.LN2;
+  if (ax > LARGE || ay > LARGE) re = Math.log(hypot2(ax / 2, ay / 2)) + Math.LN2;
   else if (ax < DBL_MIN && ay < DBL_MIN) {
-    if (ax > 0 || ay > 0) re = Math.log(Math.hypot(ldexp(ax, 53), ldexp(ay, 53))) - 53 * Math.LN2;
+    if (ax > 0 || ay > 0) re = Math.log(hypot2(ldexp(ax, 53), ldexp(ay, 53))) - 53 * Math.LN2;
     else throw domainError();
   } else {
-    const h = Math.hypot(ax, ay);
+    const h = hypot2(ax, ay);
     if (h >= 0.71 && h <= 1.73) {
       const am = ax > ay ? ax : ay;
       const an = ax > ay ? ay : ax;
@@ -323,7 +323,7 @@ export function makeCmathModule(): PyModule {
   }, 1);
   put('polar', (x) => {
     const z = complexArg(x);
-    const r = Math.hypot(z[0], z[1]);
+    const r = hypot2(z[0], z[1]);
     if (r === Infinity && finite(z)) throw rangeError();
     return new PyTuple([new PyFloat(r), new PyFloat(Math.atan2(z[1], z[0]))]);
   }, 1);
@@ -345,8 +345,8 @@ export function makeCmathModule(): PyModule {
     if (rt < 0 || at < 0) throw valueError('tolerances must be non-negative');
     if (x[0] === y[0] && x[1] === y[1]) return true;
     if (!finite(x) || !finite(y)) return false;
-    const diff = Math.hypot(x[0] - y[0], x[1] - y[1]);
-    return diff <= rt * Math.hypot(y[0], y[1]) || diff <= rt * Math.hypot(x[0], x[1]) || diff <= at;
+    const diff = hypot2(x[0] - y[0], x[1] - y[1]);
+    return diff <= rt * hypot2(y[0], y[1]) || diff <= rt * hypot2(x[0], x[1]) || diff <= at;
   }, { params: 'a, b, /, *, rel_tol, abs_tol', min: 2 });
   return m;
 }

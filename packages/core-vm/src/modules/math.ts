@@ -7,7 +7,7 @@ import { dictSetStr } from '../objects/dict.js';
 import { builtin, type BuiltinSpec } from '../objects/function.js';
 import { PyFloat, floatArg } from '../objects/float.js';
 import { PyTuple } from '../objects/tuple.js';
-import { floatToInt, norm, big, bitLength, intToFloat, intMul, type Int } from '../objects/int.js';
+import { floatToInt, norm, big, bitLength, intToFloat, intMul, bigRatioToFloat, type Int } from '../objects/int.js';
 import { typeError, valueError, overflowError, zeroDivisionError } from '../objects/exceptions.js';
 import { asInt, toIndex, lookupSpecial, call, typeName, forEach, toArray, binaryOp, truthy } from '../runtime.js';
 import { OP_MUL } from '../object.js';
@@ -90,6 +90,53 @@ export function nextafter(x: number, y: number): number {
   U32[HI] = hi;
   U32[LO] = lo;
   return F64[0];
+}
+
+/** a * b as an unevaluated sum hi + lo (Dekker's product with Veltkamp splitting; |a*b| < 2**995). */
+function twoProd(a: number, b: number): [number, number] {
+  const p = a * b;
+  const SPLIT = 134217729; // 2**27 + 1
+  let t = SPLIT * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return [p, ((ah * bh - p) + ah * bl + al * bh) + al * bl];
+}
+
+/**
+ * sqrt(x*x + y*y) without overflow or underflow, within about half an ulp (the first estimate is
+ * corrected by the exactly computed residual), as CPython's complex abs and cmath rely on.
+ */
+export function hypot2(x: number, y: number): number {
+  x = Math.abs(x);
+  y = Math.abs(y);
+  if (x === Infinity || y === Infinity) return Infinity;
+  if (x !== x || y !== y) return NaN;
+  if (x < y) {
+    const t = x;
+    x = y;
+    y = t;
+  }
+  if (y === 0) return x;
+  let scale = 1;
+  if (x > 1e150) {
+    x *= 2 ** -600;
+    y *= 2 ** -600;
+    scale = 2 ** 600;
+  } else if (x < 1e-150) {
+    x *= 2 ** 600;
+    y *= 2 ** 600;
+    scale = 2 ** -600;
+  }
+  let h = Math.sqrt(x * x + y * y);
+  const [xx, xxl] = twoProd(x, x);
+  const [yy, yyl] = twoProd(y, y);
+  const [hh, hhl] = twoProd(h, h);
+  const r = (xx - hh) + yy + ((xxl - hhl) + yyl);
+  h += r / (2 * h);
+  return h * scale;
 }
 
 // ---- errors --------------------------------------------------------------------------------------------
@@ -324,9 +371,10 @@ function logOf(arg: any, f: (x: number) => number, fOf2: number): number {
     if (typeof i === 'bigint') {
       const v = Number(i);
       if (!Number.isFinite(v)) {
-        const e = bitLength(i) - 60;
-        const m = Number(i >> BigInt(e)); // 60 significant bits, exact enough for a double
-        return f(m) + e * fOf2;
+        // too large for a double: i ~= m * 2**e with m = i / 2**e correctly rounded, 0.5 <= m <= 1
+        const e = bitLength(i);
+        const m = bigRatioToFloat(i, 1n << BigInt(e));
+        return f(m) + fOf2 * e;
       }
       return f(v);
     }
@@ -647,7 +695,7 @@ export function makeMathModule(): PyModule {
     return fl(num / den);
   }, { params: 'x, base, /', min: 1 });
   put('log2', (x) => fl(logOf(x, Math.log2, 1)), 1);
-  put('log10', (x) => fl(logOf(x, Math.log10, Math.LOG10E * Math.LN2)), 1);
+  put('log10', (x) => fl(logOf(x, Math.log10, Math.log10(2))), 1);
 
   put('fsum', (it) => fl(fsum(it)), 1);
   put('prod', (it, start) => {
@@ -661,7 +709,7 @@ export function makeMathModule(): PyModule {
   }, { params: 'iterable, /, *, start', min: 1 });
   put('hypot', (coords: any[]) => {
     const xs = coords.map(floatArg);
-    const r = Math.hypot(...xs);
+    const r = xs.length === 2 ? hypot2(xs[0], xs[1]) : Math.hypot(...xs);
     if (r === Infinity && xs.every(Number.isFinite)) throw rangeError();
     return fl(r);
   }, { params: '*coords' });

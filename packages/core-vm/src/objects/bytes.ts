@@ -5,14 +5,16 @@ import { PyObject, type AttrHolder, type Shape, EMPTY_SHAPE, type PyType, OP_ADD
   CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT } from '../object.js';
 import * as T from '../types.js';
 import { NotImplemented } from '../singletons.js';
-import { typeError, valueError, indexError, memoryError, newException, overflowError, notImplementedError } from './exceptions.js';
-import { PyTuple } from './tuple.js';
+import { typeError, valueError, indexError, memoryError, newException, overflowError } from './exceptions.js';
 import { PyList } from './list.js';
-import { defMethod, defClassMethod, defGetSet } from './function.js';
+import { PyTuple } from './tuple.js';
+import { defMethod, defGetSet } from './function.js';
 import { asInt, typeName, toIndex, forEach, typeOf, STOP, lookupSpecial, call, isInstance } from '../runtime.js';
 import { PySlice, sliceIndices } from './slice.js';
-import { splitWhitespace, rsplitWhitespace, splitSep, rsplitSep, decodeBytes, strVal, strEncode, isStr } from './str.js';
-import { percentFormatBytes } from '../format.js';
+import { strVal, isStr } from './str.js';
+import { strEncode } from './strmethods.js';
+import { percentFormatBytes, setBytesMaker } from '../format.js';
+import { setupBytesMethods } from './bytesmethods.js';
 
 export class PyBytes extends PyObject {
   readonly data: Uint8Array;
@@ -59,7 +61,8 @@ export class PyByteArraySub extends PyByteArray implements AttrHolder {
 
 /**
  * A memoryview over a buffer-providing object: `obj` (bytes, bytearray or any object whose type has a
- * `buffer` slot), byte offset `start`, `len` items of `itemsize` bytes in `format` (struct codes).
+ * `buffer` slot), byte offset `start`, `len` items of `itemsize` bytes in `format` (struct codes), each
+ * `step` items apart (slices with a step share the memory too).
  */
 export class PyMemoryView extends PyObject {
   obj: any;
@@ -69,7 +72,8 @@ export class PyMemoryView extends PyObject {
   format: string;
   readonly: boolean;
   released: boolean;
-  constructor(obj: any, start: number, len: number, itemsize: number, format: string, readonly: boolean) {
+  step: number;
+  constructor(obj: any, start: number, len: number, itemsize: number, format: string, readonly: boolean, step = 1) {
     super(T.memoryviewType);
     this.obj = obj;
     this.start = start;
@@ -78,6 +82,7 @@ export class PyMemoryView extends PyObject {
     this.format = format;
     this.readonly = readonly;
     this.released = false;
+    this.step = step;
   }
 }
 
@@ -223,27 +228,39 @@ export function bytesFromBuffer(x: any): Uint8Array {
   throw typeError(`a bytes-like object is required, not '${typeName(x)}'`);
 }
 
-function mvBytes(m: PyMemoryView): Uint8Array {
+function mvBase(m: PyMemoryView): Uint8Array {
   if (m.released) throw valueError('operation forbidden on released memoryview object');
-  const base = bufferOf(m.obj)!;
-  return base.subarray(m.start, m.start + m.len * m.itemsize);
+  return bufferOf(m.obj)!;
 }
 
-export function bytesFromIterable(x: any): Uint8Array {
+/** The bytes a memoryview shows: live memory when contiguous, a copy when it has a step. */
+function mvBytes(m: PyMemoryView): Uint8Array {
+  const base = mvBase(m);
+  if (m.step === 1) return base.subarray(m.start, m.start + m.len * m.itemsize);
+  const out = new Uint8Array(m.len * m.itemsize);
+  for (let i = 0; i < m.len; i++) {
+    const o = m.start + i * m.step * m.itemsize;
+    for (let k = 0; k < m.itemsize; k++) out[i * m.itemsize + k] = base[o + k];
+  }
+  return out;
+}
+
+export function bytesFromIterable(x: any, what = 'byte'): Uint8Array {
   const out: number[] = [];
   forEach(x, (v) => {
-    out.push(byteValue(v));
+    out.push(byteValue(v, what));
   });
   return Uint8Array.from(out);
 }
 
-export function byteValue(v: any): number {
+/** An int in range(256) (CPython's message says 'bytes' when building bytes, 'byte' for one item). */
+export function byteValue(v: any, what = 'byte'): number {
   const i = asInt(v);
   if (i === undefined) {
-    if (typeof v === 'object' && v !== null && lookupSpecial(v, '__index__') !== undefined) return byteValue(toIndex(v));
+    if (typeof v === 'object' && v !== null && lookupSpecial(v, '__index__') !== undefined) return byteValue(toIndex(v), what);
     throw typeError(`'${typeName(v)}' object cannot be interpreted as an integer`);
   }
-  if (typeof i === 'bigint' || i < 0 || i > 255) throw valueError('bytes must be in range(0, 256)');
+  if (typeof i === 'bigint' || i < 0 || i > 255) throw valueError(`${what} must be in range(0, 256)`);
   return i;
 }
 
@@ -318,16 +335,6 @@ function repeat(a: Uint8Array, n: any): Uint8Array {
   return out;
 }
 
-/** Arguments that may be bytes-like or (for some methods) an int. */
-function subArg(x: any): Uint8Array {
-  const b = bufferOf(x);
-  if (b === null) {
-    const i = asInt(x);
-    if (i !== undefined) return Uint8Array.of(byteValue(i));
-    throw typeError(`argument should be integer or bytes-like object, not '${typeName(x)}'`);
-  }
-  return b;
-}
 
 function bytesArg(x: any): Uint8Array {
   const b = bufferOf(x);
@@ -339,7 +346,7 @@ function indexFrom(data: Uint8Array, key: any, what: string): number {
   const i = asInt(key) ?? toIndex(key);
   const n = data.length;
   const k = typeof i === 'bigint' ? -1 : i < 0 ? i + n : i;
-  if (k < 0 || k >= n) throw indexError(`${what} index out of range`);
+  if (k < 0 || k >= n) throw indexError(`${what} out of range`);
   return k;
 }
 
@@ -387,7 +394,7 @@ function bytesInit(args: any[], kwnames: readonly string[] | null, what: string)
   if (typeof src === 'object' && src !== null) {
     const bm = lookupSpecial(src, '__bytes__');
     if (bm !== undefined) return bytesArg(call(bm, [], null)).slice();
-    if (typeOf(src).iter !== null || typeOf(src).getitem !== null) return bytesFromIterable(src);
+    if (typeOf(src).iter !== null || typeOf(src).getitem !== null) return bytesFromIterable(src, what === 'bytes' ? 'bytes' : 'byte');
   }
   throw typeError(`cannot convert '${typeName(src)}' object to ${what}`);
 }
@@ -439,7 +446,8 @@ function baSetItem(b: PyByteArray, key: any, value: any): void {
       return;
     }
     const asInt1 = asInt(value);
-    const data = asInt1 !== undefined ? new Uint8Array(Number(asInt1)) : bufferOf(value) !== null ? bufferOf(value)!.slice() : bytesFromIterable(value);
+    if (asInt1 !== undefined || isStr(value)) throw typeError('can assign only bytes, buffers, or iterables of ints in range(0, 256)');
+    const data = bufferOf(value) !== null ? bufferOf(value)!.slice() : bytesFromIterable(value);
     if (step === 1) {
       baSplice(b, start, Math.max(start, stop), data);
       return;
@@ -448,7 +456,7 @@ function baSetItem(b: PyByteArray, key: any, value: any): void {
     for (let k = 0, i = start; k < count; k++, i += step) b.buf[i] = data[k];
     return;
   }
-  const i = indexFrom(b.buf.subarray(0, b.len), key, 'bytearray');
+  const i = indexFrom(b.buf.subarray(0, b.len), key, 'bytearray index');
   if (value === undefined) {
     baSplice(b, i, i + 1, new Uint8Array(0));
     return;
@@ -461,7 +469,10 @@ function baSetItem(b: PyByteArray, key: any, value: any): void {
 const ITEMSIZE: Record<string, number> = { b: 1, B: 1, h: 2, H: 2, i: 4, I: 4, l: 4, L: 4, q: 8, Q: 8, f: 4, d: 8 };
 
 export function memoryviewOf(obj: any): PyMemoryView {
-  if (obj instanceof PyMemoryView) return new PyMemoryView(obj.obj, obj.start, obj.len, obj.itemsize, obj.format, obj.readonly);
+  if (obj instanceof PyMemoryView) {
+    mvBase(obj);
+    return new PyMemoryView(obj.obj, obj.start, obj.len, obj.itemsize, obj.format, obj.readonly, obj.step);
+  }
   if (obj instanceof PyBytes) return new PyMemoryView(obj, 0, obj.data.length, 1, 'B', true);
   if (obj instanceof PyByteArray) return new PyMemoryView(obj, 0, obj.len, 1, 'B', false);
   const t = typeOf(obj);
@@ -475,9 +486,9 @@ export function memoryviewOf(obj: any): PyMemoryView {
 }
 
 function mvGet(m: PyMemoryView, i: number): any {
-  const b = mvBytes(m);
+  const b = mvBase(m);
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const o = i * m.itemsize;
+  const o = m.start + i * m.step * m.itemsize;
   switch (m.format) {
     case 'B': return b[o];
     case 'b': return dv.getInt8(o);
@@ -499,9 +510,9 @@ export function setFloatBox(f: (v: number) => any): void {
 }
 
 function mvSet(m: PyMemoryView, i: number, v: any): void {
-  const b = mvBytes(m);
+  const b = mvBase(m);
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const o = i * m.itemsize;
+  const o = m.start + i * m.step * m.itemsize;
   if (m.format === 'f' || m.format === 'd') {
     const x = (v as { value?: number }).value ?? Number(asInt(v));
     if (m.format === 'f') dv.setFloat32(o, x, true);
@@ -523,208 +534,8 @@ function mvSet(m: PyMemoryView, i: number, v: any): void {
 
 // ---- setup ---------------------------------------------------------------------------------------------
 
-function bytesMethods(t: PyType, mutable: boolean): void {
-  const D = (self: any): Uint8Array => bufferOf(self)!;
-  const mk = (self: any, data: Uint8Array): any => (mutable ? new PyByteArray(data) : new PyBytes(data));
-  const L = (self: any) => latin1(D(self));
-  defMethod(t, 'decode', (self, encoding, errors) => decodeBytes(D(self), encoding, errors), { params: 'self, encoding, errors', min: 1 });
-  defMethod(t, 'hex', (self, sep, per) => hexOf(D(self), sep, per), { params: 'self, sep, bytes_per_sep', min: 1 });
-  defMethod(t, 'find', (self, sub, a, b) => findBytes(D(self), subArg(sub), a, b, false), { params: 'self, sub, start, end, /', min: 2 });
-  defMethod(t, 'rfind', (self, sub, a, b) => findBytes(D(self), subArg(sub), a, b, true), { params: 'self, sub, start, end, /', min: 2 });
-  defMethod(t, 'index', (self, sub, a, b) => {
-    const r = findBytes(D(self), subArg(sub), a, b, false);
-    if (r < 0) throw valueError('subsection not found');
-    return r;
-  }, { params: 'self, sub, start, end, /', min: 2 });
-  defMethod(t, 'rindex', (self, sub, a, b) => {
-    const r = findBytes(D(self), subArg(sub), a, b, true);
-    if (r < 0) throw valueError('subsection not found');
-    return r;
-  }, { params: 'self, sub, start, end, /', min: 2 });
-  defMethod(t, 'count', (self, sub, a, b) => {
-    const data = D(self);
-    const [s, e] = clampRange(data.length, a, b);
-    const hay = latin1(data.subarray(s, Math.max(s, e)));
-    const needle = latin1(subArg(sub));
-    if (needle.length === 0) return hay.length + 1;
-    let n = 0;
-    let i = 0;
-    for (;;) {
-      const j = hay.indexOf(needle, i);
-      if (j < 0) return n;
-      n++;
-      i = j + needle.length;
-    }
-  }, { params: 'self, sub, start, end, /', min: 2 });
-  defMethod(t, 'startswith', (self, p, a, b) => {
-    const data = D(self);
-    const [s, e] = clampRange(data.length, a, b);
-    const seg = latin1(data.subarray(s, Math.max(s, e)));
-    const test = (x: any) => seg.startsWith(latin1(bytesArg(x)));
-    return p instanceof PyTuple ? p.items.some(test) : test(p);
-  }, { params: 'self, prefix, start, end, /', min: 2 });
-  defMethod(t, 'endswith', (self, p, a, b) => {
-    const data = D(self);
-    const [s, e] = clampRange(data.length, a, b);
-    const seg = latin1(data.subarray(s, Math.max(s, e)));
-    const test = (x: any) => seg.endsWith(latin1(bytesArg(x)));
-    return p instanceof PyTuple ? p.items.some(test) : test(p);
-  }, { params: 'self, suffix, start, end, /', min: 2 });
-  defMethod(t, 'split', (self, sep, maxsplit) => {
-    const m = maxsplit === undefined ? -1 : Number(toIndex(maxsplit));
-    const parts = sep === undefined || sep === null ? splitWhitespace(L(self), m) : splitSep(L(self), latin1(bytesArg(sep)), m);
-    return new PyList(parts.map((p) => mk(self, fromLatin1(p))));
-  }, { params: 'self, sep, maxsplit', min: 1 });
-  defMethod(t, 'rsplit', (self, sep, maxsplit) => {
-    const m = maxsplit === undefined ? -1 : Number(toIndex(maxsplit));
-    const parts = sep === undefined || sep === null ? rsplitWhitespace(L(self), m) : rsplitSep(L(self), latin1(bytesArg(sep)), m);
-    return new PyList(parts.map((p) => mk(self, fromLatin1(p))));
-  }, { params: 'self, sep, maxsplit', min: 1 });
-  const strip = (left: boolean, right: boolean) => (self: any, chars: any) => {
-    const s = L(self);
-    const cs = chars === undefined || chars === null ? ' \t\n\r\x0b\x0c' : latin1(bytesArg(chars));
-    let i = 0;
-    let j = s.length;
-    if (left) while (i < j && cs.includes(s[i])) i++;
-    if (right) while (j > i && cs.includes(s[j - 1])) j--;
-    if (!mutable && i === 0 && j === s.length && (self as PyObject).type === T.bytesType) return self;
-    return mk(self, fromLatin1(s.slice(i, j)));
-  };
-  defMethod(t, 'strip', strip(true, true), { params: 'self, chars, /', min: 1 });
-  defMethod(t, 'lstrip', strip(true, false), { params: 'self, chars, /', min: 1 });
-  defMethod(t, 'rstrip', strip(false, true), { params: 'self, chars, /', min: 1 });
-  defMethod(t, 'replace', (self, old, nw, cnt) => {
-    const s = L(self);
-    const o = latin1(bytesArg(old));
-    const r = latin1(bytesArg(nw));
-    let c = cnt === undefined ? -1 : Number(toIndex(cnt));
-    if (o.length === 0) {
-      let out = '';
-      let k = 0;
-      for (; k < s.length && c !== 0; k++, c--) out += r + s[k];
-      if (c !== 0) out += r;
-      return mk(self, fromLatin1(out + s.slice(k)));
-    }
-    let out = '';
-    let i = 0;
-    while (c !== 0) {
-      const j = s.indexOf(o, i);
-      if (j < 0) break;
-      out += s.slice(i, j) + r;
-      i = j + o.length;
-      c--;
-    }
-    return mk(self, fromLatin1(out + s.slice(i)));
-  }, { params: 'self, old, new, count, /', min: 3 });
-  defMethod(t, 'splitlines', (self, keepends) => {
-    const s = L(self);
-    const keep = keepends !== undefined && keepends !== false && keepends !== 0;
-    const out: any[] = [];
-    let start = 0;
-    let i = 0;
-    while (i < s.length) {
-      const c = s[i];
-      if (c === '\n' || c === '\r') {
-        let eol = i + 1;
-        if (c === '\r' && s[i + 1] === '\n') eol++;
-        out.push(mk(self, fromLatin1(keep ? s.slice(start, eol) : s.slice(start, i))));
-        start = i = eol;
-      } else i++;
-    }
-    if (start < s.length) out.push(mk(self, fromLatin1(s.slice(start))));
-    return new PyList(out);
-  }, { params: 'self, keepends', min: 1 });
-  defMethod(t, 'join', (self, it) => {
-    const sep = D(self);
-    const parts: Uint8Array[] = [];
-    let i = 0;
-    forEach(it, (v) => {
-      const b = bufferOf(v);
-      if (b === null) throw typeError(`sequence item ${i}: expected a bytes-like object, ${typeName(v)} found`);
-      parts.push(b);
-      i++;
-    });
-    let n = 0;
-    for (const p of parts) n += p.length;
-    n += sep.length * Math.max(0, parts.length - 1);
-    const out = new Uint8Array(n);
-    let o = 0;
-    parts.forEach((p, k) => {
-      if (k > 0) {
-        out.set(sep, o);
-        o += sep.length;
-      }
-      out.set(p, o);
-      o += p.length;
-    });
-    return mk(self, out);
-  }, 2);
-  const partition = (rev: boolean) => (self: any, sep: any) => {
-    const s = L(self);
-    const p = latin1(bytesArg(sep));
-    if (p.length === 0) throw valueError('empty separator');
-    const i = rev ? s.lastIndexOf(p) : s.indexOf(p);
-    const f = (x: string) => mk(self, fromLatin1(x));
-    if (i < 0) return rev ? new PyTuple([f(''), f(''), f(s)]) : new PyTuple([f(s), f(''), f('')]);
-    return new PyTuple([f(s.slice(0, i)), f(p), f(s.slice(i + p.length))]);
-  };
-  defMethod(t, 'partition', partition(false), 2);
-  defMethod(t, 'rpartition', partition(true), 2);
-  const caseMap = (f: (s: string) => string) => (self: any) => mk(self, fromLatin1(f(L(self))));
-  defMethod(t, 'upper', caseMap((s) => s.replace(/[a-z]+/g, (m) => m.toUpperCase())), 1);
-  defMethod(t, 'lower', caseMap((s) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase())), 1);
-  const isx = (re: RegExp) => (self: any) => {
-    const s = L(self);
-    return s.length > 0 && re.test(s);
-  };
-  defMethod(t, 'isdigit', isx(/^[0-9]+$/), 1);
-  defMethod(t, 'isalpha', isx(/^[a-zA-Z]+$/), 1);
-  defMethod(t, 'isalnum', isx(/^[a-zA-Z0-9]+$/), 1);
-  defMethod(t, 'isspace', isx(/^[ \t\n\r\x0b\x0c]+$/), 1);
-  defMethod(t, 'isupper', (self) => /[A-Z]/.test(L(self)) && !/[a-z]/.test(L(self)), 1);
-  defMethod(t, 'islower', (self) => /[a-z]/.test(L(self)) && !/[A-Z]/.test(L(self)), 1);
-  const padf = (where: 'l' | 'r' | 'c') => (self: any, width: any, fill: any) => {
-    const s = L(self);
-    const w = Number(toIndex(width));
-    const f = fill === undefined ? ' ' : latin1(bytesArg(fill));
-    if (f.length !== 1) throw typeError('argument 2 must be a byte string of length 1');
-    if (w <= s.length) return mk(self, fromLatin1(s));
-    const total = w - s.length;
-    let out: string;
-    if (where === 'l') out = s + f.repeat(total);
-    else if (where === 'r') out = f.repeat(total) + s;
-    else {
-      const left = Math.floor(total / 2) + (total & w & 1);
-      out = f.repeat(left) + s + f.repeat(total - left);
-    }
-    return mk(self, fromLatin1(out));
-  };
-  defMethod(t, 'center', padf('c'), { params: 'self, width, fillchar, /', min: 2 });
-  defMethod(t, 'ljust', padf('l'), { params: 'self, width, fillchar, /', min: 2 });
-  defMethod(t, 'rjust', padf('r'), { params: 'self, width, fillchar, /', min: 2 });
-  defClassMethod(t, 'fromhex', (cls, s) => {
-    const text = strVal(s);
-    const out: number[] = [];
-    let i = 0;
-    while (i < text.length) {
-      if (/\s/.test(text[i])) {
-        i++;
-        continue;
-      }
-      const pair = text.slice(i, i + 2);
-      if (!/^[0-9a-fA-F]{2}$/.test(pair)) throw valueError(`non-hexadecimal number found in fromhex() arg at position ${i + (/^[0-9a-fA-F]/.test(pair) ? 1 : 0)}`);
-      out.push(parseInt(pair, 16));
-      i += 2;
-    }
-    const data = Uint8Array.from(out);
-    if (cls === T.bytesType) return new PyBytes(data);
-    if (cls === T.bytearrayType) return new PyByteArray(data);
-    return call(cls, [new PyBytes(data)], null);
-  }, 2);
-}
-
 /** bytes.hex(sep, bytes_per_sep) (CPython semantics: groups counted from the right when positive). */
-function hexOf(data: Uint8Array, sep: any, per: any): string {
+export function hexOf(data: Uint8Array, sep: any, per: any): string {
   const h = Array.from(data, (c) => c.toString(16).padStart(2, '0'));
   if (sep === undefined) return h.join('');
   const s = isStr(sep) ? strVal(sep) : latin1(bufferOf(sep) ?? new Uint8Array(0));
@@ -741,23 +552,7 @@ function hexOf(data: Uint8Array, sep: any, per: any): string {
   return groups.join(s);
 }
 
-function clampRange(n: number, a: any, b: any): [number, number] {
-  let s = a === undefined || a === null ? 0 : Number(toIndex(a));
-  let e = b === undefined || b === null ? n : Number(toIndex(b));
-  if (s < 0) s = Math.max(0, s + n);
-  if (e < 0) e = Math.max(0, e + n);
-  if (e > n) e = n;
-  return [s, e];
-}
 
-function findBytes(data: Uint8Array, sub: Uint8Array, a: any, b: any, rev: boolean): number {
-  const [s, e] = clampRange(data.length, a, b);
-  if (s > e) return -1;
-  const hay = latin1(data.subarray(0, e));
-  const needle = latin1(sub);
-  const r = rev ? hay.lastIndexOf(needle) : hay.indexOf(needle, s);
-  return r >= s ? r : -1;
-}
 
 export class BytesIter extends PyObject {
   obj: any;
@@ -770,6 +565,7 @@ export class BytesIter extends PyObject {
 }
 
 export function setupBytes(): void {
+  setBytesMaker((b) => new PyBytes(b));
   for (const [t, mutable] of [[T.bytesType, false], [T.bytearrayType, true]] as const) {
     t.buffer = (x) => bufferOf(x);
     t.len = (x) => bufferOf(x)!.length;
@@ -829,9 +625,9 @@ export function setupBytes(): void {
         const r = getSlice(data, key);
         return mutable ? new PyByteArray(r) : new PyBytes(r);
       }
-      return data[indexFrom(data, key, mutable ? 'bytearray' : 'bytes')];
+      return data[indexFrom(data, key, mutable ? 'bytearray index' : 'index')];
     };
-    bytesMethods(t, mutable);
+    setupBytesMethods(t, mutable);
   }
   const bt = T.bytesType;
   bt.repr = (x) => bytesRepr((x as PyBytes).data);
@@ -922,7 +718,7 @@ export function setupBytes(): void {
     return m.len;
   };
   mv.iter = (x) => new BytesIter(x);
-  mv.keyKind = 3;
+  mv.keyKind = 2; // hashable by value when read-only (the hash slot refuses writable views)
   mv.make = (_type, args, kwnames) => {
     if (kwnames !== null && kwnames.length > 0) throw typeError('memoryview() takes no keyword arguments');
     if (args.length !== 1) throw typeError(`memoryview() takes exactly one argument (${args.length} given)`);
@@ -938,37 +734,68 @@ export function setupBytes(): void {
   };
   mv.getitem = (x, key) => {
     const m = x as PyMemoryView;
-    if (m.released) throw valueError('operation forbidden on released memoryview object');
+    mvBase(m);
     if (key instanceof PySlice) {
-      const [start, stop, step] = sliceIndices(key, m.len);
-      if (step !== 1) throw notImplementedError('memoryview slices with step != 1');
-      return new PyMemoryView(m.obj, m.start + start * m.itemsize, Math.max(0, stop - start), m.itemsize, m.format, m.readonly);
+      const [start, , step, count] = sliceIndices(key, m.len);
+      return new PyMemoryView(m.obj, m.start + start * m.step * m.itemsize, count, m.itemsize, m.format, m.readonly, m.step * step);
     }
     const i = asInt(key) ?? toIndex(key);
     let k = Number(i);
     if (k < 0) k += m.len;
-    if (k < 0 || k >= m.len) throw indexError('index out of range');
+    if (k < 0 || k >= m.len) throw indexError('index out of bounds on dimension 1');
     return mvGet(m, k);
   };
   mv.setitem = (x, key, value) => {
     const m = x as PyMemoryView;
+    mvBase(m);
     if (m.readonly) throw typeError('cannot modify read-only memory');
     if (value === undefined) throw typeError('cannot delete memory');
     if (key instanceof PySlice) {
-      const [start, stop, step] = sliceIndices(key, m.len);
-      if (step !== 1) throw typeError('memoryview: only slices with step=1 (aka None) are supported');
+      const [start, , step, count] = sliceIndices(key, m.len);
       const src = bufferOf(value);
       if (src === null) throw typeError(`a bytes-like object is required, not '${typeName(value)}'`);
-      const n = Math.max(0, stop - start) * m.itemsize;
-      if (src.length !== n) throw valueError('memoryview assignment: lvalue and rvalue have different structures');
-      mvBytes(m).set(src.slice(), start * m.itemsize);
+      if (src.length !== count * m.itemsize) throw valueError('memoryview assignment: lvalue and rvalue have different structures');
+      const data = src.slice(); // the source may overlap the destination
+      const base = mvBase(m);
+      for (let j = 0; j < count; j++) {
+        const o = m.start + (start + j * step) * m.step * m.itemsize;
+        for (let k = 0; k < m.itemsize; k++) base[o + k] = data[j * m.itemsize + k];
+      }
       return;
     }
     let k = Number(toIndex(key));
     if (k < 0) k += m.len;
-    if (k < 0 || k >= m.len) throw indexError('index out of range');
+    if (k < 0 || k >= m.len) throw indexError('index out of bounds on dimension 1');
     mvSet(m, k, value);
   };
+  mv.hash = (x) => {
+    const m = x as PyMemoryView;
+    if (!m.readonly) throw valueError('cannot hash writable memoryview object');
+    return T.bytesType.hash!(new PyBytes(mvBytes(m)));
+  };
+  defMethod(mv, 'cast', (self, format) => {
+    const m = self as PyMemoryView;
+    mvBase(m);
+    const f = strVal(format);
+    const size = ITEMSIZE[f];
+    if (size === undefined) throw valueError("memoryview: destination format must be a native single character format prefixed with an optional '@'");
+    if (m.step !== 1) throw typeError('memoryview: casts are restricted to C-contiguous views');
+    const nbytes = m.len * m.itemsize;
+    if (nbytes % size !== 0) throw typeError('memoryview: length is not a multiple of itemsize');
+    return new PyMemoryView(m.obj, m.start, nbytes / size, size, f, m.readonly);
+  }, { params: 'self, format, shape', min: 2 });
+  defMethod(mv, 'toreadonly', (self) => {
+    const m = self as PyMemoryView;
+    mvBase(m);
+    return new PyMemoryView(m.obj, m.start, m.len, m.itemsize, m.format, true, m.step);
+  }, 1);
+  defGetSet(mv, 'ndim', () => 1);
+  defGetSet(mv, 'shape', (self) => new PyTuple([(self as PyMemoryView).len]));
+  defGetSet(mv, 'strides', (self) => new PyTuple([(self as PyMemoryView).itemsize * (self as PyMemoryView).step]));
+  defGetSet(mv, 'suboffsets', () => new PyTuple([]));
+  defGetSet(mv, 'contiguous', (self) => (self as PyMemoryView).step === 1 || (self as PyMemoryView).len <= 1);
+  defGetSet(mv, 'c_contiguous', (self) => (self as PyMemoryView).step === 1 || (self as PyMemoryView).len <= 1);
+  defGetSet(mv, 'f_contiguous', (self) => (self as PyMemoryView).step === 1 || (self as PyMemoryView).len <= 1);
   defMethod(mv, 'tobytes', (self) => new PyBytes(mvBytes(self as PyMemoryView).slice()), 1);
   defMethod(mv, 'tolist', (self) => {
     const m = self as PyMemoryView;
@@ -982,8 +809,8 @@ export function setupBytes(): void {
     return null;
   }, 1);
   defMethod(mv, '__enter__', (self) => self, 1);
-  defMethod(mv, '__exit__', (self) => {
-    (self as PyMemoryView).released = true;
+  defMethod(mv, '__exit__', (args: any[]) => {
+    (args[0] as PyMemoryView).released = true;
     return null;
   }, { raw: true, min: 1 });
   defGetSet(mv, 'itemsize', (self) => (self as PyMemoryView).itemsize);

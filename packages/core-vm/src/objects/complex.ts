@@ -3,9 +3,13 @@ import { PyObject, type AttrHolder, type Shape, EMPTY_SHAPE, type PyType, OP_ADD
   OP_POW, OP_INPLACE, CMP_EQ, CMP_NE, UN_NEG, UN_POS, UN_ABS, UN_COMPLEX } from '../object.js';
 import * as T from '../types.js';
 import { NotImplemented } from '../singletons.js';
-import { zeroDivisionError, typeError, valueError } from './exceptions.js';
-import { PyFloat, floatRepr, floatHashExact, floatFromObject } from './float.js';
-import { norm, bigHashExact, type Int } from './int.js';
+import { zeroDivisionError, typeError, valueError, overflowError } from './exceptions.js';
+import { hypot2 } from '../modules/math.js';
+import { PyFloat, floatRepr, floatHashExact, floatArg } from './float.js';
+import { isStr, strVal as strValue } from './str.js';
+import { asciiDigits } from './unicode.js';
+import { formatComplex } from '../format.js';
+import { norm, bigHashExact, PyIntSub, type Int } from './int.js';
 import { asInt, toNumberValue, lookupSpecial, call, typeName, hash } from '../runtime.js';
 import { defMethod, defGetSet } from './function.js';
 
@@ -38,17 +42,57 @@ function operand(x: any): [number, number] | undefined {
   return undefined;
 }
 
+/** General complex power (CPython _Py_c_pow); errors as complex_pow reports them. */
 export function complexPow(ar: number, ai: number, br: number, bi: number): PyComplex {
   if (br === 0 && bi === 0) return new PyComplex(1, 0);
   if (ar === 0 && ai === 0) {
     if (bi !== 0 || br < 0) throw zeroDivisionError('0.0 to a negative or complex power');
     return new PyComplex(0, 0);
   }
-  const logr = Math.log(Math.hypot(ar, ai));
-  const theta = Math.atan2(ai, ar);
-  const mag = Math.exp(br * logr - bi * theta);
-  const ang = bi * logr + br * theta;
-  return new PyComplex(mag * Math.cos(ang), mag * Math.sin(ang));
+  const vabs = hypot2(ar, ai);
+  let len = Math.pow(vabs, br);
+  const at = Math.atan2(ai, ar);
+  let phase = at * br;
+  if (bi !== 0) {
+    len /= Math.exp(at * bi);
+    phase += bi * Math.log(vabs);
+  }
+  return powResult(len * Math.cos(phase), len * Math.sin(phase));
+}
+
+function powResult(re: number, im: number): PyComplex {
+  if (re === Infinity || re === -Infinity || im === Infinity || im === -Infinity) throw overflowError('complex exponentiation');
+  return new PyComplex(re, im);
+}
+
+/** z ** n for a small integer n, by repeated squaring (CPython c_powi), as `**` uses for |n| <= 100. */
+function complexPowInt(ar: number, ai: number, n: number): PyComplex {
+  let rr = 1;
+  let ri = 0;
+  let pr = ar;
+  let pi = ai;
+  let k = Math.abs(n);
+  while (k > 0) {
+    if (k & 1) {
+      const t = rr * pr - ri * pi;
+      ri = rr * pi + ri * pr;
+      rr = t;
+    }
+    k >>= 1;
+    const t = pr * pr - pi * pi;
+    pi = pr * pi + pi * pr;
+    pr = t;
+  }
+  if (n >= 0) return powResult(rr, ri);
+  if (rr === 0 && ri === 0) throw zeroDivisionError('0.0 to a negative or complex power');
+  const q = complexDiv(1, 0, rr, ri);
+  return powResult(q.re, q.im);
+}
+
+/** complex ** complex (CPython complex_pow). */
+export function complexPowOp(ar: number, ai: number, br: number, bi: number): PyComplex {
+  if (bi === 0 && br === Math.trunc(br) && Math.abs(br) <= 100) return complexPowInt(ar, ai, br);
+  return complexPow(ar, ai, br, bi);
 }
 
 function complexDiv(ar: number, ai: number, br: number, bi: number): PyComplex {
@@ -98,7 +142,7 @@ export function setupComplex(): void {
       case OP_SUB: return new PyComplex(x[0] - y[0], x[1] - y[1]);
       case OP_MUL: return new PyComplex(x[0] * y[0] - x[1] * y[1], x[0] * y[1] + x[1] * y[0]);
       case OP_TRUEDIV: return complexDiv(x[0], x[1], y[0], y[1]);
-      case OP_POW: return complexPow(x[0], x[1], y[0], y[1]);
+      case OP_POW: return complexPowOp(x[0], x[1], y[0], y[1]);
       default: return NotImplemented;
     }
   };
@@ -114,40 +158,60 @@ export function setupComplex(): void {
     switch (op) {
       case UN_NEG: return new PyComplex(-c.re, -c.im);
       case UN_POS: return c;
-      case UN_ABS: return new PyFloat(Math.hypot(c.re, c.im));
+      case UN_ABS: {
+        const r = hypot2(c.re, c.im);
+        if (r === Infinity && Number.isFinite(c.re) && Number.isFinite(c.im)) throw overflowError('absolute value too large');
+        return new PyFloat(r);
+      }
       case UN_COMPLEX: return c;
       default: return undefined;
     }
   };
   t.make = (type, args, kwnames) => {
-    if (kwnames !== null && kwnames.length > 0) throw typeError('complex() takes no keyword arguments');
+    // complex(real=0, imag=0) (CPython complex_new): a string alone is parsed; otherwise real + imag*1j
+    // computed without rounding through a complex multiply, so complex(-4, -0.0) keeps its -0.0
+    const nkw = kwnames?.length ?? 0;
+    const npos = args.length - nkw;
+    if (npos > 2) throw typeError(`complex() takes at most 2 arguments (${npos} given)`);
+    let real: any = npos > 0 ? args[0] : undefined;
+    let imag: any = npos > 1 ? args[1] : undefined;
+    for (let i = 0; i < nkw; i++) {
+      const k = kwnames![i];
+      if (k === 'real' && real === undefined) real = args[npos + i];
+      else if (k === 'imag' && imag === undefined) imag = args[npos + i];
+      else if (k === 'real' || k === 'imag') throw typeError(`argument for complex() given by name ('${k}') and position (${k === 'real' ? 1 : 2})`);
+      else throw typeError(`complex() got an unexpected keyword argument '${k}'`);
+    }
     let re = 0;
     let im = 0;
-    if (args.length > 2) throw typeError('complex() takes at most 2 arguments');
-    if (args.length >= 1) {
-      const a = args[0];
-      if (typeof a === 'string') {
-        [re, im] = parseComplex(a);
-        if (args.length > 1) throw typeError("complex() can't take second arg if first is a string");
-      } else if (a instanceof PyComplex) {
-        re = a.re;
-        im = a.im;
-      } else {
-        const c = typeof a === 'object' && a !== null ? lookupSpecial(a, '__complex__') : undefined;
-        if (c !== undefined) {
-          const r = call(c, [], null);
-          if (!(r instanceof PyComplex)) throw typeError(`__complex__ returned non-complex (type ${typeName(r)})`);
-          re = r.re;
-          im = r.im;
-        } else re = floatFromObject(a);
+    if (real !== undefined && isStr(real)) {
+      if (imag !== undefined) throw typeError("complex() can't take second arg if first is a string");
+      [re, im] = parseComplex(strValue(real));
+    } else {
+      if (imag !== undefined && isStr(imag)) throw typeError("complex() second arg can't be a string");
+      let cr: [number, number] = [0, 0];
+      let crComplex = false;
+      if (real !== undefined) {
+        const c = complexOperand(real);
+        if (c === undefined) throw typeError(`complex() first argument must be a string or a number, not '${typeName(real)}'`);
+        cr = c[0];
+        crComplex = c[1];
       }
-    }
-    if (args.length === 2) {
-      const b = args[1];
-      if (b instanceof PyComplex) {
-        re -= b.im;
-        im += b.re;
-      } else im += floatFromObject(b);
+      let ciRe: number;
+      let ciComplex = false;
+      let ciIm = 0;
+      if (imag === undefined) ciRe = cr[1];
+      else {
+        const c = complexOperand(imag);
+        if (c === undefined) throw typeError(`complex() second argument must be a number, not '${typeName(imag)}'`);
+        ciRe = c[0][0];
+        ciIm = c[0][1];
+        ciComplex = c[1];
+      }
+      re = cr[0];
+      if (ciComplex) re -= ciIm;
+      if (crComplex && imag !== undefined) ciRe += cr[1];
+      im = ciRe;
     }
     if (type === T.complexType) return new PyComplex(re, im);
     return new PyComplexSub(type, re, im);
@@ -155,32 +219,67 @@ export function setupComplex(): void {
   defGetSet(t, 'real', (self) => new PyFloat((self as PyComplex).re));
   defGetSet(t, 'imag', (self) => new PyFloat((self as PyComplex).im));
   defMethod(t, 'conjugate', (self) => new PyComplex((self as PyComplex).re, -(self as PyComplex).im), 1);
+  defMethod(t, '__format__', (self, spec) => formatComplex((self as PyComplex).re, (self as PyComplex).im, spec), 2);
 }
 
-function parseComplex(s: string): [number, number] {
-  const t = s.trim().replace(/^\((.*)\)$/, '$1').replace(/_/g, '');
-  const num = '(?:[0-9]+\\.?[0-9]*(?:[eE][-+]?[0-9]+)?|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|inf|infinity|nan)';
-  let m = new RegExp(`^([-+]?${num})?([-+](?:${num})?)[jJ]$`, 'i').exec(t);
-  if (m !== null) {
-    const re = m[1] !== undefined ? Number(m[1].replace(/inf(inity)?/i, 'Infinity')) : 0;
-    const imS = m[2];
-    const im = imS === '+' ? 1 : imS === '-' ? -1 : Number(imS.replace(/inf(inity)?/i, 'Infinity'));
-    if (m[1] === undefined && !/^[-+]/.test(t)) return [0, im];
-    return [re, im];
+/** A complex-constructor operand: its value and whether it was complex (a complex or __complex__). */
+function complexOperand(x: any): [[number, number], boolean] | undefined {
+  if (x instanceof PyComplex) return [[x.re, x.im], true];
+  if (typeof x === 'object' && x !== null && !(x instanceof PyFloat)) {
+    const c = lookupSpecial(x, '__complex__');
+    if (c !== undefined) {
+      const r = call(c, [], null);
+      if (!(r instanceof PyComplex)) throw typeError(`__complex__ returned non-complex (type ${typeName(r)})`);
+      return [[r.re, r.im], true];
+    }
+    if (asInt(x) === undefined && lookupSpecial(x, '__float__') === undefined && lookupSpecial(x, '__index__') === undefined) return undefined;
+  } else if (typeof x !== 'number' && typeof x !== 'bigint' && typeof x !== 'boolean' && !(x instanceof PyFloat)) return undefined;
+  return [[floatArg(x), 0], false];
+}
+
+/** complex(str) (CPython complex_subtype_from_string): '(' and ')' optional, white space around. */
+function parseComplex(text: string): [number, number] {
+  const bad = () => valueError('complex() arg is a malformed string');
+  let s = asciiDigits(text).replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, '');
+  if (s.startsWith('(')) {
+    if (!s.endsWith(')')) throw bad();
+    s = s.slice(1, -1).replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, '');
   }
-  m = new RegExp(`^([-+]?${num})[jJ]$`, 'i').exec(t);
-  if (m !== null) return [0, Number(m[1].replace(/inf(inity)?/i, 'Infinity'))];
-  m = new RegExp(`^[-+]?[jJ]$`).exec(t);
-  if (m !== null) return [0, t.startsWith('-') ? -1 : 1];
-  m = new RegExp(`^([-+]?${num})$`, 'i').exec(t);
-  if (m !== null) return [Number(m[1].replace(/inf(inity)?/i, 'Infinity')), 0];
-  throw valueError('complex() arg is a malformed string');
+  const num = '(?:(?:\\d+(?:_\\d+)*(?:\\.(?:\\d+(?:_\\d+)*)?)?|\\.\\d+(?:_\\d+)*)(?:[eE][-+]?\\d+(?:_\\d+)*)?|inf|infinity|nan)';
+  const m = new RegExp(`^([-+]?${num})?(?:([-+])(${num})?)?([jJ])?$`, 'i').exec(s);
+  if (m === null || s.length === 0) throw bad();
+  const val = (t: string) => {
+    const low = t.toLowerCase().replace(/_/g, '');
+    const neg = low.startsWith('-');
+    const body = low.replace(/^[-+]/, '');
+    const v = body === 'inf' || body === 'infinity' ? Infinity : body === 'nan' ? NaN : Number(body);
+    return neg ? -v : v;
+  };
+  const [, first, sign, second, j] = m;
+  if (j === undefined) {
+    // a real number only
+    if (sign !== undefined || first === undefined) throw bad();
+    return [val(first), 0];
+  }
+  if (sign === undefined) {
+    // 'xj' or 'j' or '+j'
+    if (first === undefined) return [0, 1];
+    if (/^[-+]$/.test(first)) return [0, first === '-' ? -1 : 1];
+    return [0, val(first)];
+  }
+  const imag = second === undefined ? (sign === '-' ? -1 : 1) : val(sign + second);
+  if (first === undefined) return [0, imag];
+  return [val(first), imag];
 }
 
 /** The builtin hash(): exact CPython values for ints, floats and complex numbers (which may exceed 2**53). */
 export function hashBuiltin(x: any): Int {
   if (typeof x === 'bigint') return bigHashExact(x);
-  if (x instanceof PyFloat && x.type === T.floatType && x.value === x.value) return floatHashExact(x.value);
-  if (x instanceof PyComplex && x.type === T.complexType) return complexHashExact(x.re, x.im);
+  if (typeof x === 'object' && x !== null) {
+    const t = (x as PyObject).type;
+    if (x instanceof PyFloat && x.value === x.value && (t === T.floatType || t.lookup('__hash__') === T.floatType.dict.get('__hash__'))) return floatHashExact(x.value);
+    if (x instanceof PyComplex && (t === T.complexType || t.lookup('__hash__') === T.complexType.dict.get('__hash__'))) return complexHashExact(x.re, x.im);
+    if (x instanceof PyIntSub && typeof x.value === 'bigint' && t.lookup('__hash__') === T.intType.dict.get('__hash__')) return bigHashExact(x.value);
+  }
   return hash(x);
 }

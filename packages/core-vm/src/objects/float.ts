@@ -9,9 +9,10 @@ import { zeroDivisionError, typeError, valueError, overflowError, newException }
 import { PyTuple } from './tuple.js';
 import { defMethod, defGetSet, defClassMethod } from './function.js';
 import { asInt, typeOf, typeName, lookupSpecial, call, toNumberValue, isInstance, identityHash, repr } from '../runtime.js';
-import { floatToInt, floatIntCompare, intHash, norm, type Int } from './int.js';
+import { floatToInt, floatIntCompare, intHash, norm, bigRatioToFloat, type Int } from './int.js';
+import { strArg } from './str.js';
 import { parseFloatLiteral } from './numparse.js';
-import { formatFloat } from '../format.js';
+import { formatFloat, dtoa } from '../format.js';
 import { complexPow } from './complex.js';
 import { bufferOf } from './bytes.js';
 
@@ -73,9 +74,10 @@ export function floatRepr(x: number): string {
 /** Python float floor division and modulo (CPython float_divmod). */
 export function floatDivmod(a: number, b: number): [number, number] {
   if (b === 0) throw zeroDivisionError('float divmod()');
+  // C truthiness: NaN counts as non-zero
   let mod = a % b;
   let div = (a - mod) / b;
-  if (mod) {
+  if (mod !== 0) {
     if (b < 0 !== mod < 0) {
       mod += b;
       div -= 1;
@@ -84,11 +86,12 @@ export function floatDivmod(a: number, b: number): [number, number] {
     mod = b < 0 ? -0 : 0;
   }
   let floordiv: number;
-  if (div) {
+  if (div !== 0) {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1;
   } else {
-    floordiv = a / b < 0 ? -0 : 0;
+    const q = a / b;
+    floordiv = q < 0 || Object.is(q, -0) ? -0 : 0;
   }
   return [floordiv, mod];
 }
@@ -282,78 +285,73 @@ function selfFloat(x: any): number {
   throw typeError(`descriptor requires a 'float' object but received a '${typeName(x)}'`);
 }
 
-/** round(x, n) for floats: correctly rounded half-even via decimal strings. */
+/**
+ * round(x) (half to even, as a float) and round(x, n) (CPython double_round: x rounded to n decimal
+ * places through its correctly rounded decimal string, then read back).
+ */
 export function floatRound(v: number, nd: number | undefined): number {
   if (!Number.isFinite(v)) return v;
   if (nd === undefined) {
     const r = Math.round(v);
-    // half to even
     if (Math.abs(v - Math.trunc(v)) === 0.5) return 2 * Math.round(v / 2);
     return r;
   }
-  if (nd > 308) return v;
+  if (nd > 323) return v;
   if (nd < -308) return 0 * v;
-  // use exact decimal expansion through toFixed/toPrecision where possible
-  if (nd >= 0) {
-    if (nd > 100) return v;
-    const s = v.toFixed(Math.min(nd + 3, 100));
-    const exact = exactDecimal(v);
-    return roundDecimalString(exact, nd, v) ?? Number(s);
-  }
-  const p = Math.pow(10, -nd);
-  const q = v / p;
-  let r = Math.round(q);
-  if (Math.abs(q - Math.trunc(q)) === 0.5) r = 2 * Math.round(q / 2);
-  return r * p;
+  if (v === 0) return v;
+  const [digits, decpt] = dtoa(v, 3, nd);
+  const r = Number(`${digits}e${decpt - digits.length}`);
+  return v < 0 ? -r : r;
 }
 
-/** The exact decimal expansion of a double (as sign, digits, point position). */
-function exactDecimal(v: number): string {
-  // toFixed(100) is not exact for large values; use BigInt arithmetic on the binary representation
-  const buf = new Float64Array([Math.abs(v)]);
-  const u = new BigUint64Array(buf.buffer)[0];
-  const expBits = Number((u >> 52n) & 0x7ffn);
-  let mant = u & ((1n << 52n) - 1n);
-  let e: number;
-  if (expBits === 0) e = -1074;
-  else {
-    mant |= 1n << 52n;
-    e = expBits - 1075;
+/** float.hex(): '[-]0x1.<13 hex digits>p<exp>' (subnormals '0x0.<...>p-1022'), as CPython float_hex. */
+export function floatHex(v: number): string {
+  if (v !== v) return 'nan';
+  if (v === Infinity) return 'inf';
+  if (v === -Infinity) return '-inf';
+  const sign = v < 0 || Object.is(v, -0) ? '-' : '';
+  if (v === 0) return sign + '0x0.0p+0';
+  HASH_F64[0] = Math.abs(v);
+  const bits = HASH_U64[0];
+  const expBits = Number(bits >> 52n);
+  const frac = (bits & 0xfffffffffffffn).toString(16).padStart(13, '0');
+  if (expBits === 0) return `${sign}0x0.${frac}p-1022`;
+  const e = expBits - 1023;
+  return `${sign}0x1.${frac}p${e < 0 ? '-' : '+'}${Math.abs(e)}`;
+}
+
+/** float.fromhex(s): correctly rounded; OverflowError when too large, ValueError when malformed. */
+export function floatFromHex(text: string): number {
+  const bad = () => valueError('invalid hexadecimal floating-point string');
+  const m = /^[ \t\n\r\f\v]*([-+]?)(?:(inf|infinity|nan)|(?:0x)?([0-9a-f]*)(?:\.([0-9a-f]*))?(?:p([-+]?[0-9]+))?)[ \t\n\r\f\v]*$/i.exec(text);
+  if (m === null) throw bad();
+  const neg = m[1] === '-';
+  if (m[2] !== undefined) {
+    const w = m[2].toLowerCase();
+    const v = w === 'nan' ? NaN : Infinity;
+    return neg ? -v : v;
   }
-  let intPart: bigint;
-  let frac = '';
-  if (e >= 0) intPart = mant << BigInt(e);
+  const ip = m[3] ?? '';
+  const fp = m[4] ?? '';
+  if (ip.length + fp.length === 0) throw bad();
+  let mant = BigInt('0x0' + ip + fp);
+  let e = (m[5] !== undefined ? Math.max(-1e7, Math.min(1e7, Number(m[5]))) : 0) - 4 * fp.length;
+  let v: number;
+  if (mant === 0n) v = 0;
   else {
-    intPart = mant >> BigInt(-e);
-    let rem = mant & ((1n << BigInt(-e)) - 1n);
-    const den = 1n << BigInt(-e);
-    while (rem !== 0n) {
-      rem *= 10n;
-      frac += String(rem / den);
-      rem %= den;
+    const bits = mant.toString(2).length;
+    if (bits + e > 1025) throw overflowError('hexadecimal value too large to represent as a float');
+    if (bits + e < -1080) v = 0;
+    else {
+      if (e >= 0) {
+        mant <<= BigInt(e);
+        e = 0;
+      }
+      v = e === 0 ? Number(mant) : bigRatioToFloat(mant, 1n << BigInt(-e));
+      if (v === Infinity) throw overflowError('hexadecimal value too large to represent as a float');
     }
   }
-  return (v < 0 ? '-' : '') + intPart.toString() + (frac ? '.' + frac : '');
-}
-
-function roundDecimalString(s: string, nd: number, v: number): number | null {
-  const neg = s.startsWith('-');
-  if (neg) s = s.slice(1);
-  const [ip, fp = ''] = s.split('.');
-  if (fp.length <= nd) return v;
-  const keep = fp.slice(0, nd);
-  const rest = fp.slice(nd);
-  let digits = ip + keep;
-  const first = rest.charCodeAt(0) - 48;
-  const tail = rest.slice(1).replace(/0+$/, '');
-  let up = first > 5 || (first === 5 && tail.length > 0);
-  if (first === 5 && tail.length === 0) up = (digits.charCodeAt(digits.length - 1) - 48) % 2 === 1;
-  let n = BigInt(digits);
-  if (up) n += 1n;
-  digits = n.toString();
-  const str = nd > 0 ? (digits.length > nd ? digits.slice(0, digits.length - nd) : '0') + '.' + digits.slice(-nd).padStart(nd, '0') : digits;
-  const r = Number(str);
-  return neg ? -r : r;
+  return neg ? -v : v;
 }
 
 export function setupFloat(): void {
@@ -429,8 +427,10 @@ export function setupFloat(): void {
     const n = (x: bigint): Int => (x >= -9007199254740991n && x <= 9007199254740991n ? Number(x) : x);
     return new PyTuple([n(num), n(den)]);
   }, 1);
-  defClassMethod(t, 'fromhex', () => {
-    throw typeError('float.fromhex is not supported');
+  defMethod(t, 'hex', (self) => floatHex(selfFloat(self)), 1);
+  defClassMethod(t, 'fromhex', (cls, text) => {
+    const v = floatFromHex(strArg(text, 'fromhex() argument'));
+    return cls === T.floatType ? new PyFloat(v) : call(cls, [new PyFloat(v)], null);
   }, 2);
   defGetSet(t, 'real', (self) => self);
   defGetSet(t, 'imag', () => new PyFloat(0));

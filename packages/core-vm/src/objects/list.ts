@@ -8,6 +8,7 @@ import { PyTuple, PyTupleSub, EMPTY_TUPLE } from './tuple.js';
 import { defMethod } from './function.js';
 import { asInt, toIndex, repr, STOP, eqBool, typeName, toArray, lt, compare, truthy, reprGuard, hash, call, forEach } from '../runtime.js';
 import { PySlice, sliceIndices } from './slice.js';
+import { hasSurrogates } from './str.js';
 
 /** Flat (no PyObject super call) for cheap allocation; same shape as PyObject (`type` first). */
 export class PyList {
@@ -180,7 +181,7 @@ export function sortItems(items: any[], keys: any[] | null): void {
   for (let i = 0; i < n; i++) {
     const v = k[i];
     if (typeof v !== 'number') allInt = false;
-    if (typeof v !== 'string') allStr = false;
+    if (typeof v !== 'string' || hasSurrogates(v)) allStr = false; // UTF-16 order is code point order without surrogates
   }
   if (keys === null && (allInt || allStr)) {
     // the engine's stable sort (TimSort) with an exact comparator; str order by UTF-16 code units
