@@ -65,12 +65,24 @@ export function search(t: Tree, key: Uint8Array): Found {
     if (depth > MAXDEPTH) throw corrupt(`the tree is more than ${MAXDEPTH} levels deep (a loop?)`);
     const h = t.treePage(pgno);
     const leaf = (h.flags & P_BLEAF) !== 0;
+    // Item 0 of the leftmost internal page of a level is minus infinity (as in `compareAt`).
+    const minusInfinity = !leaf && h.prevpg === P_INVALID;
+    const buf = h.buf;
     let base = 0;
     let index = 0;
     let exact = false;
     for (let lim = h.count; lim !== 0; lim >>= 1) {
       index = base + (lim >> 1);
-      const cmp = compareAt(t, key, h, index);
+      let cmp: number;
+      if (index === 0 && minusInfinity) {
+        cmp = 1;
+      } else {
+        const off = h.linp(index);
+        cmp =
+          buf[off + I_FLAGS] & P_BIGKEY
+            ? compareBytes(key, ovflGet(t, h, off + I_BYTES))
+            : compareRange(key, buf, off + I_BYTES, h.u32(off + I_KSIZE));
+      }
       if (cmp === 0) {
         exact = true;
         break;
