@@ -61,6 +61,25 @@ export function registerBuiltinModule(name: string, init: ModuleInit, options: {
   if (options.weakLink !== undefined) globalWeakLinks.set(options.weakLink, name);
 }
 
+/** Is a builtin module of this name registered (process-wide)? */
+export function hasBuiltinModule(name: string): boolean {
+  return globalModules.has(name);
+}
+
+/** Process-wide module extensions: run, in registration order, on a registered module once it is made. */
+const globalExtensions = new Map<string, ((vm: VM, module: PyModule) => void)[]>();
+
+/**
+ * Add attributes to a builtin module whichever package provides it (e.g. the non-filesystem parts of `uos`
+ * from the u-modules while a filesystem package provides the module): `extend(vm, module)` runs when the
+ * module is first imported in a VM, after its own initialisation.
+ */
+export function extendBuiltinModule(name: string, extend: (vm: VM, module: PyModule) => void): void {
+  let list = globalExtensions.get(name);
+  if (list === undefined) globalExtensions.set(name, (list = []));
+  list.push(extend);
+}
+
 export interface VMOptions {
   host?: Host;
   /** Shortcuts that wrap the default in-memory host. */
@@ -561,6 +580,13 @@ export class VM {
   }
 
   private loadRegistered(name: string): any {
+    const mod = this.makeRegistered(name);
+    const ext = globalExtensions.get(name);
+    if (ext !== undefined && mod instanceof PyModule) for (const f of ext) f(this, mod);
+    return mod;
+  }
+
+  private makeRegistered(name: string): any {
     const init = this.registry.get(name)!;
     let mod: any;
     if (init instanceof PyModule) mod = init;
