@@ -664,17 +664,19 @@ export class VM {
     this.pending = 1;
   }
 
+  /**
+   * Runs one scheduled callback per safe point, as MicroPython's mp_sched_run_pending does, so a callback
+   * that schedules itself again (a soft timer, a watchdog) lets the program run in between.
+   */
   private runScheduled(): void {
     this.inScheduled = true;
     try {
-      while (this.scheduled.length > 0) {
-        const [fn, arg] = this.scheduled.shift()!;
-        if (this.scheduled.length === 0) this.pending = 0;
-        call(fn, [arg], null);
-      }
-      this.pending = 0;
+      const item = this.scheduled.shift();
+      this.pending = this.scheduled.length > 0 ? 1 : 0;
+      if (item !== undefined) call(item[0], [item[1]], null);
     } finally {
       this.inScheduled = false;
+      if (this.scheduled.length > 0) this.pending = 1;
     }
   }
 
