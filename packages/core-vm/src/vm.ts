@@ -16,7 +16,7 @@ import { PyModule } from './objects/module.js';
 import { PyFunction, type PyBuiltin, builtin } from './objects/function.js';
 import { PyBaseException, newException, typeError, osError, importError } from './objects/exceptions.js';
 import { PyFloat } from './objects/float.js';
-import { PyBytes, utf8Encode, utf8Decode } from './objects/bytes.js';
+import { PyBytes, PyByteArray, utf8Encode, utf8Decode } from './objects/bytes.js';
 import { runCode, runFrame, type Frame } from './interp.js';
 import { buildClassBuiltin } from './classes.js';
 import { builtinEntries, ascii as asciiOf, frameLocals } from './builtins.js';
@@ -697,7 +697,8 @@ export class VM {
     }
     if (f === this.stdoutObj) {
       this.outText += s;
-      if (flush || this.outText.length > 8192) this.flushOutput();
+      // with a dupterm stream attached, output goes out at once (as MicroPython's terminal does)
+      if (flush || this.outText.length > 8192 || this.dupterm[0] !== null || this.dupterm[1] !== null) this.flushOutput();
       return;
     }
     if (f === this.stderrObj) {
@@ -716,18 +717,74 @@ export class VM {
   writeOut(data: Uint8Array): void {
     this.flushOutput();
     this.host.writeStdout(data);
+    this.dupOut(data);
   }
 
   writeErr(data: Uint8Array): void {
     this.flushOutput();
     this.host.writeStderr(data);
+    this.dupOut(data);
   }
 
   flushOutput(): void {
     if (this.outText.length === 0) return;
     const s = this.outText;
     this.outText = '';
-    this.host.writeStdout(utf8Encode(s, 'surrogateescape'));
+    const data = utf8Encode(s, 'surrogateescape');
+    this.host.writeStdout(data);
+    this.dupOut(data);
+  }
+
+  // ---- terminal duplication (uos.dupterm, spec 4.1.13) ---------------------------------------------------
+
+  /** uos.dupterm slots: stream objects that get a copy of terminal output and feed terminal input. */
+  readonly dupterm: any[] = [null, null];
+  private inDupterm = false;
+
+  /** Terminal output to every dupterm stream (`write(bytearray)`); a stream whose write raises is dropped. */
+  private dupOut(data: Uint8Array): void {
+    if (this.inDupterm || (this.dupterm[0] === null && this.dupterm[1] === null)) return;
+    this.inDupterm = true;
+    try {
+      for (let i = 0; i < this.dupterm.length; i++) {
+        const s = this.dupterm[i];
+        if (s === null) continue;
+        try {
+          call(getAttr(s, 'write'), [new PyByteArray(data.slice())], null);
+        } catch (e) {
+          this.dupterm[i] = null;
+          const exc = e instanceof PyBaseException ? e : exceptionFromHost(e);
+          this.host.writeStderr(utf8Encode('dupterm: Exception in write() method, deactivating: ' + formatException(exc)));
+        }
+      }
+    } finally {
+      this.inDupterm = false;
+    }
+  }
+
+  /**
+   * Terminal input waiting on a dupterm stream (its `readinto` returns None or 0 when it has none), or null.
+   * A stream whose readinto raises is dropped.
+   */
+  readDupterm(max: number): Uint8Array | null {
+    if (this.inDupterm) return null;
+    for (let i = 0; i < this.dupterm.length; i++) {
+      const s = this.dupterm[i];
+      if (s === null) continue;
+      this.inDupterm = true;
+      try {
+        const buf = new PyByteArray(new Uint8Array(Math.max(1, max)));
+        const n = call(getAttr(s, 'readinto'), [buf], null);
+        if (typeof n === 'number' && n > 0) return buf.buf.slice(0, n);
+      } catch (e) {
+        this.dupterm[i] = null;
+        const exc = e instanceof PyBaseException ? e : exceptionFromHost(e);
+        this.host.writeStderr(utf8Encode('dupterm: Exception in readinto() method, deactivating: ' + formatException(exc)));
+      } finally {
+        this.inDupterm = false;
+      }
+    }
+    return null;
   }
 
   /** One line from stdin (with its newline), or null at EOF. */

@@ -68,7 +68,8 @@ function fill(f: PyFile): boolean {
   let n: number;
   if (f.fd === 0) {
     vm.flushOutput();
-    const d = vm.host.readStdin(f.rbuf.length);
+    // input waiting on a uos.dupterm stream comes first, else the host's stdin (which blocks)
+    const d = vm.readDupterm(f.rbuf.length) ?? vm.host.readStdin(f.rbuf.length);
     if (d === null || d.length === 0) n = 0;
     else {
       f.rbuf.set(d.subarray(0, f.rbuf.length));
