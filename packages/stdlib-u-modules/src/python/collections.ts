@@ -163,6 +163,11 @@ function namedtuple(name: any, fields: any, rename: any, defaults: any, module: 
   return cls;
 }
 
+/** A namedtuple class made from TypeScript (uos.uname_result and friends). */
+export function makeNamedTuple(name: string, fields: string[], module: string): PyType {
+  return namedtuple(name, new PyList(fields), undefined, undefined, module);
+}
+
 // ---- OrderedDict ---------------------------------------------------------------------------------------
 
 let orderedDictType: PyType | null = null;

@@ -115,5 +115,5 @@ with io.open('check_io.tmp', 'rb') as f:
 try:
     import os
     os.remove('check_io.tmp')
-except ImportError:
+except (ImportError, AttributeError):
     pass
