@@ -54,6 +54,20 @@ function readNumber(cps: string[], i: number): [number, number] {
  * Parse a format spec (CPython parse_internal_render_format_spec). `defaultAlign` is '>' for numbers,
  * '<' for strings: with '0' and no explicit alignment, numbers get sign-aware '=' padding.
  */
+const specCache = new Map<string, Spec>();
+
+/** parseSpec, memoised (specs are few and repeat in loops); the result must not be modified. */
+function cachedSpec(spec: string, defaultAlign: string, typeName_: string, defaultType: string): Spec {
+  const key = defaultAlign + typeName_ + '\u0000' + spec;
+  let s = specCache.get(key);
+  if (s === undefined) {
+    s = parseSpec(spec, defaultAlign, typeName_, defaultType);
+    if (specCache.size > 500) specCache.clear();
+    specCache.set(key, s);
+  }
+  return s;
+}
+
 export function parseSpec(spec: string, defaultAlign = '>', typeName_ = 'int', defaultType = ''): Spec {
   const s: Spec = { fill: ' ', align: '', sign: '', noNegZero: false, alt: false, width: -1, grouping: '', precision: -1, type: '' };
   const cps = spec.length < 2 || !/[\uD800-\uDFFF]/.test(spec) ? spec.split('') : codePoints(spec);
@@ -208,7 +222,7 @@ function absDigits(v: Int, radix: number): string {
 export function formatInt(v: Int, specArg: any, what = 'int'): string {
   const specStr = typeof specArg === 'string' ? specArg : strVal(specArg);
   if (specStr === '') return String(v);
-  const s = parseSpec(specStr, '>', what, 'd');
+  const s = cachedSpec(specStr, '>', what, 'd');
   const t = s.type;
   if (t !== '' && 'eEfFgG%'.includes(t)) {
     const f = typeof v === 'bigint' ? floatArg(v) : v;
@@ -334,6 +348,16 @@ export function dtoa(x: number, mode: number, n: number): [string, number] {
   const ax = Math.abs(x);
   if (ax === 0) return ['0', 1];
   if (mode === 0) {
+    if (ax >= 1e-6 && ax < 1e21) {
+      // fixed notation from String(): shortest round-trip digits
+      const s = String(ax);
+      const dot = s.indexOf('.');
+      if (dot < 0) return [stripZeros(s), s.length];
+      if (s.charCodeAt(0) !== 48) return [stripZeros(s.slice(0, dot) + s.slice(dot + 1)), dot];
+      let z = dot + 1;
+      while (s.charCodeAt(z) === 48) z++;
+      return [s.slice(z), dot + 1 - z];
+    }
     const e = ax.toExponential();
     const ei = e.indexOf('e');
     const digits = e.charCodeAt(1) === 46 ? e[0] + e.slice(2, ei) : e.slice(0, ei);
@@ -355,9 +379,9 @@ export function dtoa(x: number, mode: number, n: number): [string, number] {
   }
   // mode 3: n digits after the point
   if (ax < 1e21 && n >= 0 && n <= 100) {
-    const [m, e] = oddMantissa(ax);
-    void m;
-    if (e !== -(n + 1)) {
+    // an exact tie (toFixed would round it away from zero) is an x with x * 2**(n+1) an odd integer
+    const y = ax * 2 ** (n + 1);
+    if (!(Number.isInteger(y) && y % 2 === 1)) {
       // not an exact tie: toFixed is correctly rounded
       const f = ax.toFixed(n);
       const dot = f.indexOf('.');
@@ -493,7 +517,7 @@ function formatFloatSpec(x: number, s: Spec): string {
 export function formatFloat(v: number, specArg: any): string {
   const specStr = typeof specArg === 'string' ? specArg : strVal(specArg);
   if (specStr === '') return floatRepr(v);
-  const s = parseSpec(specStr, '>', 'float');
+  const s = cachedSpec(specStr, '>', 'float', '');
   if (s.type !== '' && !'eEfFgGn%'.includes(s.type)) unknownCode(s.type, 'float');
   return formatFloatSpec(v, s);
 }
@@ -502,7 +526,7 @@ export function formatFloat(v: number, specArg: any): string {
 export function formatComplex(re: number, im: number, specArg: any): string {
   const specStr = typeof specArg === 'string' ? specArg : strVal(specArg);
   if (specStr === '') return complexRepr(re, im);
-  const s = parseSpec(specStr, '>', 'complex');
+  const s = cachedSpec(specStr, '>', 'complex', '');
   if (s.type !== '' && !'eEfFgGn'.includes(s.type)) unknownCode(s.type, 'complex');
   if (s.fill === '0') throw valueError('Zero padding is not allowed in complex format specifier');
   if (s.align === '=') throw valueError("'=' alignment flag is not allowed in complex format specifier");
@@ -540,7 +564,7 @@ export function formatComplex(re: number, im: number, specArg: any): string {
 /** format(str, spec). */
 export function formatStr(v: string, specStr: string): string {
   if (specStr === '') return v;
-  const s = parseSpec(specStr, '<', 'str', 's');
+  const s = cachedSpec(specStr, '<', 'str', 's');
   if (s.type !== '' && s.type !== 's') unknownCode(s.type, 'str');
   if (s.sign !== '') throw valueError('Sign not allowed in string format specifier');
   if (s.noNegZero) throw valueError('Negative zero coercion (z) not allowed in string format specifier');

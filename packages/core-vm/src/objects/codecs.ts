@@ -123,6 +123,43 @@ export function encodeText(s: string, encoding: string, errors: string): Uint8Ar
       return r;
     }
   }
+  if (enc === 'utf-8') {
+    // one pass over UTF-16 code units into a buffer of the worst-case size; lone surrogates take the
+    // general path below
+    const buf = new Uint8Array(s.length * 3);
+    let o = 0;
+    let ok = true;
+    for (let i = 0; i < s.length; i++) {
+      let c = s.charCodeAt(i);
+      if (c < 0x80) {
+        buf[o++] = c;
+        continue;
+      }
+      if (c < 0x800) {
+        buf[o++] = 0xc0 | (c >> 6);
+        buf[o++] = 0x80 | (c & 63);
+        continue;
+      }
+      if (c >= 0xd800 && c < 0xe000) {
+        const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+        if (c >= 0xdc00 || (d & 0xfc00) !== 0xdc00) {
+          ok = false;
+          break;
+        }
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+        buf[o++] = 0xf0 | (c >> 18);
+        buf[o++] = 0x80 | ((c >> 12) & 63);
+        buf[o++] = 0x80 | ((c >> 6) & 63);
+        buf[o++] = 0x80 | (c & 63);
+        continue;
+      }
+      buf[o++] = 0xe0 | (c >> 12);
+      buf[o++] = 0x80 | ((c >> 6) & 63);
+      buf[o++] = 0x80 | (c & 63);
+    }
+    if (ok) return buf.slice(0, o);
+  }
   const cps = toCodePoints(s);
   const out: number[] = [];
   if (enc === 'utf-8') {

@@ -51,6 +51,13 @@ export function floatRepr(x: number): string {
   if (x === Infinity) return 'inf';
   if (x === -Infinity) return '-inf';
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const ax = x < 0 ? -x : x;
+  if (ax >= 1e-4 && ax < 1e16) {
+    // JavaScript prints the same shortest digits in fixed notation in this range (it switches to
+    // exponents only below 1e-6 and from 1e21)
+    const s = String(x);
+    return s.indexOf('.') < 0 ? s + '.0' : s;
+  }
   const e = x.toExponential(); // shortest round-trip digits: d.ddde[+-]n
   const ei = e.indexOf('e');
   let mant = e.slice(0, ei);

@@ -32,6 +32,27 @@ export function codePoints(s: string): string[] {
   return Array.from(s);
 }
 
+// Index of the last string with surrogates that was indexed by code point: the code unit offset of each
+// code point (and s.length at the end), so loops like `for i in range(len(s)): s[i]` stay linear.
+let offStr: string | null = null;
+let offTable: Uint32Array = new Uint32Array(1);
+
+/** Code unit offsets of the code points of s, plus s.length (for strings with surrogates). */
+export function cpOffsets(s: string): Uint32Array {
+  if (s === offStr) return offTable;
+  const t = new Uint32Array(s.length + 1);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    t[n++] = i;
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+  }
+  t[n] = s.length;
+  offStr = s;
+  offTable = t.subarray(0, n + 1);
+  return offTable;
+}
+
 export function strLen(s: string): number {
   if (s.length < 2 || !SURR.test(s)) return s.length;
   let n = 0;
@@ -114,22 +135,25 @@ export function strGetItem(s: string, key: any): string {
       if (i < 0 || i >= n) throw indexError('string index out of range');
       return s[i];
     }
-    const cps = codePoints(s);
-    const i = key < 0 ? key + cps.length : key;
-    if (i < 0 || i >= cps.length) throw indexError('string index out of range');
-    return cps[i];
+    const off = cpOffsets(s);
+    const n = off.length - 1;
+    const i = key < 0 ? key + n : key;
+    if (i < 0 || i >= n) throw indexError('string index out of range');
+    return s.slice(off[i], off[i + 1]);
   }
   if (key instanceof PySlice) {
-    const simple = !SURR.test(s);
-    const n = simple ? s.length : strLen(s);
-    const [start, stop, step, count] = sliceIndices(key, n);
-    if (step === 1) {
-      if (simple) return s.slice(start, stop);
-      return codePoints(s).slice(start, stop).join('');
+    if (!SURR.test(s)) {
+      const [start, stop, step, count] = sliceIndices(key, s.length);
+      if (step === 1) return s.slice(start, stop);
+      let out = '';
+      for (let k = 0, i = start; k < count; k++, i += step) out += s[i];
+      return out;
     }
-    const cps = simple ? s : codePoints(s);
+    const off = cpOffsets(s);
+    const [start, stop, step, count] = sliceIndices(key, off.length - 1);
+    if (step === 1) return stop > start ? s.slice(off[start], off[stop]) : '';
     let out = '';
-    for (let k = 0, i = start; k < count; k++, i += step) out += cps[i];
+    for (let k = 0, i = start; k < count; k++, i += step) out += s.slice(off[i], off[i + 1]);
     return out;
   }
   const i = asInt(key);

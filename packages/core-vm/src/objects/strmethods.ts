@@ -14,7 +14,7 @@ import { PyBytes, bufferOf } from './bytes.js';
 import { defMethod, defStaticMethod } from './function.js';
 import { toIndex, forEach, getItem, isInstance, typeName, str as pyStr, asInt } from '../runtime.js';
 import { strFormat, formatStr } from '../format.js';
-import { PyStrSub, strVal, strArg, isStr, strLen, codePoints, hasSurrogates } from './str.js';
+import { PyStrSub, strVal, strArg, isStr, strLen, codePoints, hasSurrogates, cpOffsets } from './str.js';
 import { encodeText, decodeText } from './codecs.js';
 import { isDigitCp, isNumericCp, decimalValue, casefoldChar, titleChar, isSpaceCp } from './unicode.js';
 
@@ -139,14 +139,9 @@ function sliceIndex(x: any): number {
   return v;
 }
 
-/** JS offset of code point index k. */
+/** JS offset of code point index k (0 <= k <= length). */
 function cpOffset(s: string, k: number): number {
-  let off = 0;
-  for (let j = 0; j < k && off < s.length; j++) {
-    const c = s.charCodeAt(off);
-    off += c >= 0xd800 && c < 0xdc00 && off + 1 < s.length && (s.charCodeAt(off + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-  }
-  return off;
+  return cpOffsets(s)[k];
 }
 
 /** Code point index of JS offset off. */
@@ -156,6 +151,10 @@ function cpIndex(s: string, off: number): number {
 
 /** str.find/rfind core: code point index or -1. */
 export function strFind(s: string, sub: string, start: any, end: any, reverse: boolean): number {
+  if ((start === undefined || start === null) && (end === undefined || end === null)) {
+    const r = reverse ? s.lastIndexOf(sub) : s.indexOf(sub);
+    return r <= 0 ? r : cpIndex(s, r);
+  }
   const [oa, ob, a, n] = range(s, start, end);
   if (a > n) return -1;
   if (ob - oa < sub.length) return -1;
@@ -171,6 +170,11 @@ export function strFind(s: string, sub: string, start: any, end: any, reverse: b
 }
 
 function count(s: string, sub: string, start: any, end: any): number {
+  if ((start === undefined || start === null) && (end === undefined || end === null) && sub.length > 0) {
+    let c = 0;
+    for (let i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + sub.length)) c++;
+    return c;
+  }
   const [oa, ob, a, n] = range(s, start, end);
   if (a > n || ob < oa) return 0;
   if (sub.length === 0) return strLen(s.slice(oa, ob)) + 1;
@@ -292,12 +296,39 @@ function swapcase(s: string): string {
 }
 
 function title(s: string): string {
-  const cps = codePoints(s);
+  if (ASCII.test(s)) {
+    let out = '';
+    let prevCased = false;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      const upper = c >= 65 && c <= 90;
+      const lower = c >= 97 && c <= 122;
+      out += prevCased ? (upper ? String.fromCharCode(c + 32) : s[i]) : lower ? String.fromCharCode(c - 32) : s[i];
+      prevCased = upper || lower;
+    }
+    return out;
+  }
+  let cps: string[] | null = null; // only a capital sigma needs its neighbours
   let out = '';
   let prevCased = false;
-  for (let i = 0; i < cps.length; i++) {
-    const ch = cps[i];
-    out += prevCased ? lowerAt(cps, i) : titleChar(ch);
+  let k = 0; // code point index
+  for (let i = 0; i < s.length; i++, k++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      const upper = c >= 65 && c <= 90;
+      const lower = c >= 97 && c <= 122;
+      out += prevCased ? (upper ? String.fromCharCode(c + 32) : s[i]) : lower ? String.fromCharCode(c - 32) : s[i];
+      prevCased = upper || lower;
+      continue;
+    }
+    let ch = s[i];
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) ch = s.slice(i, ++i + 1);
+    if (prevCased) {
+      if (ch === '\u03a3') {
+        cps ??= codePoints(s);
+        out += lowerAt(cps, k);
+      } else out += ch.toLowerCase();
+    } else out += titleChar(ch);
     prevCased = RE_CASED.test(ch);
   }
   return out;
