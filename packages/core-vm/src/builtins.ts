@@ -279,8 +279,8 @@ function nextBuiltin(it: any, dflt: any): any {
 }
 
 function chr(x: any): string {
-  const i = asInt(x);
-  if (i === undefined) throw typeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
+  const i = asInt(x) ?? toIndex(x);
+  if (typeof i === 'bigint') throw overflowError('Python int too large to convert to C int');
   if (i < 0 || i > 0x10ffff) throw valueError('chr() arg not in range(0x110000)');
   return String.fromCodePoint(Number(i));
 }

@@ -115,7 +115,7 @@ function readByte(f: PyFile): number {
 
 /** Read n characters of UTF-8 text (n < 0: all). */
 function readText(f: PyFile, n: number): string {
-  if (n < 0) return utf8Decode(readBytes(f, -1), 'replace');
+  if (n < 0) return utf8Decode(readBytes(f, -1));
   const bytes: number[] = [];
   let chars = 0;
   while (chars < n) {
@@ -130,7 +130,7 @@ function readText(f: PyFile, n: number): string {
     }
     chars++;
   }
-  return utf8Decode(Uint8Array.from(bytes), 'replace');
+  return utf8Decode(Uint8Array.from(bytes));
 }
 
 /** Read one line including the newline (limit < 0: no limit, in bytes). */
@@ -210,7 +210,7 @@ export function fileIterNext(x: any): any {
   const f = x as PyFile;
   const b = readLineBytes(f, -1);
   if (b.length === 0) return STOP;
-  return f.binary ? new PyBytes(b) : utf8Decode(b, 'replace');
+  return f.binary ? new PyBytes(b) : utf8Decode(b);
 }
 
 /** open(file, mode='r', buffering=-1, encoding=None, ...): spec 4.1.1 open(). */
@@ -276,7 +276,7 @@ export function setupFile(): void {
     defMethod(t, 'readline', (self, n) => {
       const f = self as PyFile;
       const b = readLineBytes(f, n === undefined || n === null ? -1 : Number(toIndex(n)));
-      return f.binary ? new PyBytes(b) : utf8Decode(b, 'replace');
+      return f.binary ? new PyBytes(b) : utf8Decode(b);
     }, { params: 'self, size', min: 1 });
     defMethod(t, 'readlines', (self) => {
       const f = self as PyFile;
@@ -284,7 +284,7 @@ export function setupFile(): void {
       for (;;) {
         const b = readLineBytes(f, -1);
         if (b.length === 0) break;
-        out.push(f.binary ? new PyBytes(b) : utf8Decode(b, 'replace'));
+        out.push(f.binary ? new PyBytes(b) : utf8Decode(b));
       }
       return new PyList(out);
     }, { params: 'self, hint', min: 1 });

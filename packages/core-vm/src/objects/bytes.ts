@@ -5,7 +5,7 @@ import { PyObject, type AttrHolder, type Shape, EMPTY_SHAPE, type PyType, OP_ADD
   CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT } from '../object.js';
 import * as T from '../types.js';
 import { NotImplemented } from '../singletons.js';
-import { typeError, valueError, indexError, memoryError, newException, overflowError } from './exceptions.js';
+import { typeError, valueError, indexError, memoryError, overflowError } from './exceptions.js';
 import { PyList } from './list.js';
 import { PyTuple } from './tuple.js';
 import { defMethod, defGetSet } from './function.js';
@@ -15,6 +15,7 @@ import { strVal, isStr } from './str.js';
 import { strEncode } from './strmethods.js';
 import { percentFormatBytes, setBytesMaker } from '../format.js';
 import { setupBytesMethods } from './bytesmethods.js';
+import { encodeText, decodeText } from './codecs.js';
 
 export class PyBytes extends PyObject {
   readonly data: Uint8Array;
@@ -90,120 +91,14 @@ export const EMPTY_BYTES = new PyBytes(new Uint8Array(0));
 
 // ---- UTF-8 ---------------------------------------------------------------------------------------------
 
+/** str -> UTF-8 bytes (errors: a codec error handler name). */
 export function utf8Encode(s: string, errors = 'strict'): Uint8Array {
-  let ascii = true;
-  for (let i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) {
-    const out = new Uint8Array(s.length);
-    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-    return out;
-  }
-  const out: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d < 0xe000) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-      }
-    }
-    if (c >= 0xd800 && c < 0xe000) {
-      if (errors === 'surrogatepass') {
-        /* fall through: encode as 3 bytes */
-      } else if (errors === 'ignore') continue;
-      else if (errors === 'replace') {
-        out.push(0x3f);
-        continue;
-      } else if (errors === 'surrogateescape' && c >= 0xdc80 && c < 0xdd00) {
-        out.push(c - 0xdc00);
-        continue;
-      } else throw newException(T.unicodeEncodeErrorType, `'utf-8' codec can't encode character '\\u${c.toString(16)}': surrogates not allowed`);
-    }
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return Uint8Array.from(out);
+  return encodeText(s, 'utf-8', errors);
 }
 
+/** UTF-8 bytes -> str (errors: a codec error handler name). */
 export function utf8Decode(b: Uint8Array, errors = 'strict'): string {
-  let s = '';
-  let i = 0;
-  const n = b.length;
-  let chunk: number[] = [];
-  const flush = () => {
-    if (chunk.length > 0) {
-      s += String.fromCharCode(...chunk);
-      chunk = [];
-    }
-  };
-  while (i < n) {
-    const c = b[i];
-    if (c < 0x80) {
-      chunk.push(c);
-      i++;
-      if (chunk.length > 4096) flush();
-      continue;
-    }
-    let need = 0;
-    let cp = 0;
-    let min = 0;
-    if (c >= 0xc2 && c < 0xe0) {
-      need = 1;
-      cp = c & 0x1f;
-      min = 0x80;
-    } else if (c >= 0xe0 && c < 0xf0) {
-      need = 2;
-      cp = c & 0x0f;
-      min = 0x800;
-    } else if (c >= 0xf0 && c < 0xf5) {
-      need = 3;
-      cp = c & 0x07;
-      min = 0x10000;
-    } else need = -1;
-    let ok = need > 0 && i + need < n + 0 && i + need <= n - 0;
-    if (ok) {
-      for (let k = 1; k <= need; k++) {
-        if (i + k >= n || (b[i + k] & 0xc0) !== 0x80) {
-          ok = false;
-          break;
-        }
-        cp = (cp << 6) | (b[i + k] & 0x3f);
-      }
-      if (ok && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))) ok = false;
-    }
-    if (!ok) {
-      if (errors === 'ignore') {
-        i++;
-        continue;
-      }
-      if (errors === 'replace') {
-        flush();
-        s += '\ufffd';
-        i++;
-        continue;
-      }
-      if (errors === 'surrogateescape') {
-        flush();
-        s += String.fromCharCode(0xdc00 + c);
-        i++;
-        continue;
-      }
-      throw newException(T.unicodeDecodeErrorType, `'utf-8' codec can't decode byte 0x${c.toString(16)} in position ${i}: invalid ${need > 0 ? 'continuation byte' : 'start byte'}`);
-    }
-    flush();
-    s += String.fromCodePoint(cp);
-    i += need + 1;
-  }
-  flush();
-  return s;
+  return decodeText(b, 'utf-8', errors);
 }
 
 // ---- buffers -------------------------------------------------------------------------------------------
