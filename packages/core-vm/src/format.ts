@@ -718,7 +718,175 @@ function percentOne(conv: string, v: any, a: PctArg, forBytes: boolean, index: n
   }
 }
 
+/** One conversion of a compiled %-format. */
+interface PctItem {
+  key: string | null;
+  a: PctArg;
+  widthStar: boolean;
+  precStar: boolean;
+  conv: string;
+  index: number;
+}
+
+const pctCache = new Map<string, (string | PctItem)[] | null>();
+
+/** Parse a %-format once into literals and conversions (null if malformed: the slow path reports it). */
+function compilePercent(fmt: string): (string | PctItem)[] | null {
+  const out: (string | PctItem)[] = [];
+  let i = 0;
+  const n = fmt.length;
+  while (i < n) {
+    const j = fmt.indexOf('%', i);
+    if (j < 0) {
+      out.push(fmt.slice(i));
+      break;
+    }
+    if (j > i) out.push(fmt.slice(i, j));
+    i = j + 1;
+    if (i >= n) return null;
+    if (fmt[i] === '%') {
+      out.push('%');
+      i++;
+      continue;
+    }
+    let key: string | null = null;
+    if (fmt[i] === '(') {
+      let depth = 1;
+      let k = i + 1;
+      while (k < n && depth > 0) {
+        if (fmt[k] === '(') depth++;
+        else if (fmt[k] === ')') depth--;
+        k++;
+      }
+      if (depth > 0) return null;
+      key = fmt.slice(i + 1, k - 1);
+      i = k;
+    }
+    const a: PctArg = { minus: false, plus: false, blank: false, alt: false, zero: false, width: -1, prec: -1 };
+    for (; i < n; i++) {
+      const c = fmt[i];
+      if (c === '-') a.minus = true;
+      else if (c === '+') a.plus = true;
+      else if (c === ' ') a.blank = true;
+      else if (c === '#') a.alt = true;
+      else if (c === '0') a.zero = true;
+      else break;
+    }
+    let widthStar = false;
+    let precStar = false;
+    if (fmt[i] === '*') {
+      widthStar = true;
+      i++;
+    } else {
+      let w = 0;
+      let any = false;
+      while (i < n && fmt[i] >= '0' && fmt[i] <= '9') {
+        w = w * 10 + (fmt.charCodeAt(i++) - 48);
+        any = true;
+        if (w > 0x7fffffff) return null;
+      }
+      if (any) a.width = w;
+    }
+    if (fmt[i] === '.') {
+      i++;
+      if (fmt[i] === '*') {
+        precStar = true;
+        i++;
+      } else {
+        let p = 0;
+        while (i < n && fmt[i] >= '0' && fmt[i] <= '9') {
+          p = p * 10 + (fmt.charCodeAt(i++) - 48);
+          if (p > 0x7fffffff) return null;
+        }
+        a.prec = p;
+      }
+    }
+    while (i < n && (fmt[i] === 'h' || fmt[i] === 'l' || fmt[i] === 'L')) i++;
+    if (i >= n) return null;
+    const conv = String.fromCodePoint(fmt.codePointAt(i)!);
+    out.push({ key, a, widthStar, precStar, conv, index: i });
+    i += conv.length;
+  }
+  return out;
+}
+
 function percentCore(fmt: string, args: any, forBytes: boolean): string {
+  let prog = pctCache.get(fmt);
+  if (prog === undefined) {
+    prog = compilePercent(fmt);
+    if (pctCache.size > 300) pctCache.clear();
+    pctCache.set(fmt, prog);
+  }
+  if (prog === null) return percentCoreSlow(fmt, args, forBytes);
+  // a tuple supplies positional arguments; any other object is one argument and, if it is a mapping
+  // (not a str), also the mapping for %(key)s (CPython PyUnicode_Format)
+  const isTuple = args instanceof PyTuple;
+  let cur = args;
+  let arglen = isTuple ? (args as PyTuple).items.length : -1;
+  let argidx = isTuple ? 0 : -2;
+  let dict: any = undefined;
+  const mapping = (): any => {
+    if (dict === undefined) dict = !isTuple && !isStr(args) && typeof args === 'object' && args !== null && typeOf(args).getitem !== null && bufferOf(args) === null ? args : null;
+    return dict;
+  };
+  const next = (): any => {
+    if (argidx < arglen) {
+      const k = argidx++;
+      return arglen < 0 ? cur : (cur as PyTuple).items[k];
+    }
+    throw typeError('not enough arguments for format string');
+  };
+  let out = '';
+  for (let k = 0; k < prog.length; k++) {
+    const item = prog[k];
+    if (typeof item === 'string') {
+      out += item;
+      continue;
+    }
+    if (item.key !== null) {
+      const d = mapping();
+      if (d === null) throw typeError('format requires a mapping');
+      cur = getItem(d, forBytes ? makeBytes(fromLatin1(item.key)) : item.key);
+      arglen = -1;
+      argidx = -2;
+    }
+    let a = item.a;
+    if (item.widthStar || item.precStar) {
+      a = { ...a };
+      if (item.widthStar) {
+        const wi = asInt(next());
+        if (wi === undefined) throw typeError('* wants int');
+        a.width = Number(wi);
+        if (a.width < 0) {
+          a.minus = true;
+          a.width = -a.width;
+        }
+      }
+      if (item.precStar) {
+        const p = asInt(next());
+        if (p === undefined) throw typeError('* wants int');
+        a.prec = Math.max(0, Number(p));
+      }
+    }
+    const v = next();
+    // the common cases without padding: %s of a str, %d of an int
+    if (a.width < 0 && a.prec < 0 && !forBytes) {
+      if (item.conv === 's' && typeof v === 'string') {
+        out += v;
+        continue;
+      }
+      if (item.conv === 'd' && typeof v === 'number' && !a.plus && !a.blank) {
+        out += String(v);
+        continue;
+      }
+    }
+    out += percentOne(item.conv, v, a, forBytes, item.index);
+  }
+  if (argidx < arglen && mapping() === null) throw typeError(`not all arguments converted during ${forBytes ? 'bytes' : 'string'} formatting`);
+  return out;
+}
+
+function percentCoreSlow(fmt: string, args: any, forBytes: boolean): string {
   // CPython PyUnicode_Format: a tuple supplies positional arguments; any other object is one positional
   // argument, and (if it is a mapping, not a str) also the mapping for %(key)s.
   const isTuple = args instanceof PyTuple;

@@ -7,6 +7,7 @@ import { newException, type PyBaseException } from './exceptions.js';
 
 /** A codec name normalised as CPython's encodings.search_function does, mapped to one of ours. */
 export function codecName(name: string): string | null {
+  if (name === 'utf-8' || name === 'utf8') return 'utf-8';
   const n = name.toLowerCase().replace(/[-\s]/g, '_');
   switch (n) {
     case 'utf_8': case 'utf8': case 'u8': case 'utf': case 'utf8_ucs2': case 'utf8_ucs4': case 'cp65001':
@@ -108,20 +109,6 @@ export function encodeText(s: string, encoding: string, errors: string): Uint8Ar
   if (!HANDLERS.has(errors)) {
     // the handler is only looked up when needed; ASCII text never needs one
     if (!/^[\x00-\x7f]*$/.test(s)) throw handlerError(errors);
-  }
-  if (enc === 'utf-8' && (errors === 'strict' || !/[\ud800-\udfff]/.test(s))) {
-    let ascii = true;
-    for (let i = 0; i < s.length; i++) {
-      if (s.charCodeAt(i) >= 0x80) {
-        ascii = false;
-        break;
-      }
-    }
-    if (ascii) {
-      const r = new Uint8Array(s.length);
-      for (let i = 0; i < s.length; i++) r[i] = s.charCodeAt(i);
-      return r;
-    }
   }
   if (enc === 'utf-8') {
     // one pass over UTF-16 code units into a buffer of the worst-case size; lone surrogates take the
@@ -259,24 +246,18 @@ function decodeReplacement(enc: string, b: Uint8Array, start: number, end: numbe
  */
 function decodeUtf8(b: Uint8Array, errors: string): string {
   const n = b.length;
+  // UTF-16 units never outnumber the bytes, except for backslashreplace (4 characters per byte)
+  const u = new Uint16Array(errors === 'backslashreplace' ? n * 4 : n);
+  let len = 0;
   let i = 0;
-  // fast path: ASCII prefix
-  while (i < n && b[i] < 0x80) i++;
-  let s = latinChunk(b, 0, i);
-  const parts: string[] = [];
-  let cur: number[] = [];
-  const flush = () => {
-    if (cur.length > 0) {
-      parts.push(String.fromCharCode(...cur));
-      cur = [];
-    }
+  const put = (text: string) => {
+    for (let k = 0; k < text.length; k++) u[len++] = text.charCodeAt(k);
   };
   while (i < n) {
     const c = b[i];
     if (c < 0x80) {
-      cur.push(c);
+      u[len++] = c;
       i++;
-      if (cur.length >= 8192) flush();
       continue;
     }
     let need: number;
@@ -292,8 +273,7 @@ function decodeUtf8(b: Uint8Array, errors: string): string {
       if (c === 0xf0) lo = 0x90;
       else if (c === 0xf4) hi = 0x8f;
     } else {
-      flush();
-      parts.push(decodeReplacement('utf-8', b, i, i + 1, errors, 'invalid start byte'));
+      put(decodeReplacement('utf-8', b, i, i + 1, errors, 'invalid start byte'));
       i++;
       continue;
     }
@@ -307,29 +287,26 @@ function decodeUtf8(b: Uint8Array, errors: string): string {
         break;
       }
       const d = b[i + k];
-      const l = k === 1 ? lo : 0x80;
-      const h = k === 1 ? hi : 0xbf;
-      if (d < l || d > h) {
+      if (d < (k === 1 ? lo : 0x80) || d > (k === 1 ? hi : 0xbf)) {
         ok = false;
         break;
       }
       cp = (cp << 6) | (d & 0x3f);
     }
     if (!ok) {
-      flush();
       const truncated = i + k >= n;
-      parts.push(decodeReplacement('utf-8', b, i, i + k, errors, truncated ? 'unexpected end of data' : 'invalid continuation byte'));
+      put(decodeReplacement('utf-8', b, i, i + k, errors, truncated ? 'unexpected end of data' : 'invalid continuation byte'));
       i += k;
       continue;
     }
     if (cp >= 0x10000) {
-      cur.push(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff));
-    } else cur.push(cp);
+      u[len++] = 0xd800 + ((cp - 0x10000) >> 10);
+      u[len++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+    } else u[len++] = cp;
     i += need + 1;
-    if (cur.length >= 8192) flush();
   }
-  flush();
-  if (parts.length > 0) s += parts.join('');
+  let s = '';
+  for (let k = 0; k < len; k += 8192) s += String.fromCharCode.apply(null, u.subarray(k, Math.min(len, k + 8192)) as unknown as number[]);
   return s;
 }
 

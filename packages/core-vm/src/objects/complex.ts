@@ -6,11 +6,11 @@ import { NotImplemented } from '../singletons.js';
 import { zeroDivisionError, typeError, valueError, overflowError } from './exceptions.js';
 import { hypot2 } from '../modules/math.js';
 import { PyFloat, floatRepr, floatHashExact, floatArg } from './float.js';
-import { isStr, strVal as strValue } from './str.js';
+import { isStr, strVal as strValue, strArg } from './str.js';
 import { asciiDigits } from './unicode.js';
 import { formatComplex } from '../format.js';
 import { norm, bigHashExact, PyIntSub, type Int } from './int.js';
-import { asInt, toNumberValue, lookupSpecial, call, typeName, hash } from '../runtime.js';
+import { asInt, toNumberValue, lookupSpecial, call, typeName, hash, str as pyStr } from '../runtime.js';
 import { defMethod, defGetSet } from './function.js';
 
 export class PyComplex extends PyObject {
@@ -219,7 +219,7 @@ export function setupComplex(): void {
   defGetSet(t, 'real', (self) => new PyFloat((self as PyComplex).re));
   defGetSet(t, 'imag', (self) => new PyFloat((self as PyComplex).im));
   defMethod(t, 'conjugate', (self) => new PyComplex((self as PyComplex).re, -(self as PyComplex).im), 1);
-  defMethod(t, '__format__', (self, spec) => formatComplex((self as PyComplex).re, (self as PyComplex).im, spec), 2);
+  defMethod(t, '__format__', (self, spec) => (strArg(spec, 'format() argument 2') === '' && self.type !== T.complexType ? pyStr(self) : formatComplex((self as PyComplex).re, (self as PyComplex).im, spec)), 2);
 }
 
 /** A complex-constructor operand: its value and whether it was complex (a complex or __complex__). */

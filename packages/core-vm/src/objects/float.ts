@@ -8,7 +8,7 @@ import { NotImplemented } from '../singletons.js';
 import { zeroDivisionError, typeError, valueError, overflowError, newException } from './exceptions.js';
 import { PyTuple } from './tuple.js';
 import { defMethod, defGetSet, defClassMethod } from './function.js';
-import { asInt, typeOf, typeName, lookupSpecial, call, toNumberValue, isInstance, identityHash, repr } from '../runtime.js';
+import { asInt, typeOf, typeName, lookupSpecial, call, toNumberValue, isInstance, identityHash, repr, str as pyStr } from '../runtime.js';
 import { floatToInt, floatIntCompare, intHash, norm, bigRatioToFloat, type Int } from './int.js';
 import { strArg } from './str.js';
 import { parseFloatLiteral } from './numparse.js';
@@ -403,7 +403,7 @@ export function setupFloat(): void {
   defMethod(t, '__float__', (self) => (self.type === T.floatType ? self : new PyFloat(selfFloat(self))), 1);
   defMethod(t, '__trunc__', (self) => floatToInt(selfFloat(self)), 1);
   defMethod(t, '__abs__', (self) => new PyFloat(Math.abs(selfFloat(self))), 1);
-  defMethod(t, '__format__', (self, spec) => formatFloat(selfFloat(self), spec), 2);
+  defMethod(t, '__format__', (self, spec) => (strArg(spec, 'format() argument 2') === '' && self.type !== T.floatType ? pyStr(self) : formatFloat(selfFloat(self), spec)), 2);
   defMethod(t, '__round__', (self, nd) => {
     const v = selfFloat(self);
     if (nd === undefined || nd === null) {

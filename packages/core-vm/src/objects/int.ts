@@ -11,7 +11,8 @@ import { zeroDivisionError, valueError, typeError, overflowError, memoryError } 
 import { PyFloat, floatNew } from './float.js';
 import { PyTuple } from './tuple.js';
 import { defMethod, defClassMethod, defGetSet } from './function.js';
-import { asInt, typeOf, typeName, call, getAttrOpt, toIndex, lookupSpecial, truthy, unaryOp, isInstance, repr } from '../runtime.js';
+import { asInt, typeOf, typeName, call, getAttrOpt, toIndex, lookupSpecial, truthy, unaryOp, isInstance, repr, str as pyStr } from '../runtime.js';
+import { strArg } from './str.js';
 import { bytesFromBuffer, bufferOf, PyBytes } from './bytes.js';
 import { parseIntLiteral } from './numparse.js';
 import { formatInt } from '../format.js';
@@ -82,9 +83,24 @@ export function intFloorDiv(a: Int, b: Int): Int {
   }
   const A = big(a);
   const B = big(b);
+  const q = A / B; // truncated; floor differs only for operands of opposite signs with a remainder
+  if ((A < 0n) === (B < 0n)) return norm(q);
+  return norm(q * B === A ? q : q - 1n);
+}
+
+/** divmod(a, b) for ints with one BigInt division. */
+export function intDivmod(a: Int, b: Int): [Int, Int] {
+  if (b === 0) throw zeroDivisionError('integer division or modulo by zero');
+  if (typeof a === 'number' && typeof b === 'number') return [intFloorDiv(a, b), intMod(a, b)];
+  const A = big(a);
+  const B = big(b);
   let q = A / B;
-  if ((A % B !== 0n) && ((A < 0n) !== (B < 0n))) q -= 1n;
-  return norm(q);
+  let r = A - q * B;
+  if (r !== 0n && (r < 0n) !== (B < 0n)) {
+    q -= 1n;
+    r += B;
+  }
+  return [norm(q), norm(r)];
 }
 
 export function intMod(a: Int, b: Int): Int {
@@ -328,7 +344,7 @@ export function intBinop(op: number, a: Int, b: Int): any {
     case OP_AND: return intAnd(a, b);
     case OP_OR: return intOr(a, b);
     case OP_XOR: return intXor(a, b);
-    case OP_DIVMOD: return new PyTuple([intFloorDiv(a, b), intMod(a, b)]);
+    case OP_DIVMOD: return new PyTuple(intDivmod(a, b));
     default: return NotImplemented;
   }
 }
@@ -560,7 +576,8 @@ export function setupInt(): void {
   defMethod(t, '__float__', (self) => new PyFloat(intToFloat(selfInt(self))), 1);
   defMethod(t, '__trunc__', (self) => selfInt(self), 1);
   defMethod(t, '__abs__', (self) => intAbs(selfInt(self)), 1);
-  defMethod(t, '__format__', (self, spec) => formatInt(selfInt(self), spec), 2);
+  // an empty spec is str(self), so a subclass's __str__ shows (CPython _PyLong_FormatAdvancedWriter)
+  defMethod(t, '__format__', (self, spec) => (strArg(spec, 'format() argument 2') === '' && typeof self === 'object' ? pyStr(self) : formatInt(selfInt(self), spec)), 2);
   defMethod(t, '__round__', (self, nd) => {
     const v = selfInt(self);
     if (nd === undefined || nd === null) return v;

@@ -189,6 +189,7 @@ function count(s: string, sub: string, start: any, end: any): number {
 }
 
 function startsEnds(s: string, prefix: any, start: any, end: any, ends: boolean): boolean {
+  if (typeof prefix === 'string' && start === undefined && end === undefined) return ends ? s.endsWith(prefix) : s.startsWith(prefix);
   const name = ends ? 'endswith' : 'startswith';
   const [oa, ob, a, n] = range(s, start, end);
   const test = (ps: string): boolean => {
@@ -296,18 +297,7 @@ function swapcase(s: string): string {
 }
 
 function title(s: string): string {
-  if (ASCII.test(s)) {
-    let out = '';
-    let prevCased = false;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      const upper = c >= 65 && c <= 90;
-      const lower = c >= 97 && c <= 122;
-      out += prevCased ? (upper ? String.fromCharCode(c + 32) : s[i]) : lower ? String.fromCharCode(c - 32) : s[i];
-      prevCased = upper || lower;
-    }
-    return out;
-  }
+  // each run of cased characters: the first titlecased, the rest lowercased (CPython do_title)
   let cps: string[] | null = null; // only a capital sigma needs its neighbours
   let out = '';
   let prevCased = false;
@@ -479,6 +469,18 @@ function maketrans(x: any, y: any, z: any): PyDict {
 // ---- misc ------------------------------------------------------------------------------------------------
 
 export function strJoin(sep: string, iterable: any): string {
+  if (iterable instanceof PyList || iterable instanceof PyTuple) {
+    // a list or tuple of exact strs joins in place
+    const items: any[] = iterable.items;
+    let ok = true;
+    for (let k = 0; k < items.length; k++) {
+      if (typeof items[k] !== 'string') {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return items.join(sep);
+  }
   const parts: string[] = [];
   let i = 0;
   forEach(iterable, (v) => {
@@ -496,7 +498,16 @@ function replace(s: string, old: string, nw: string, cnt: number): string {
       const cps = codePoints(s);
       return nw + cps.join(nw) + (cps.length > 0 ? nw : '');
     }
-    return s.split(old).join(nw);
+    let j = s.indexOf(old);
+    if (j < 0) return s;
+    let out = '';
+    let i = 0;
+    do {
+      out += s.slice(i, j) + nw;
+      i = j + old.length;
+      j = s.indexOf(old, i);
+    } while (j >= 0);
+    return out + s.slice(i);
   }
   let c = cnt;
   if (old.length === 0) {
