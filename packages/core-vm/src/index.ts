@@ -1,5 +1,5 @@
 // @mpy-ts/core-vm public API. See README.md for the design and the extension points.
-export { VM, createVM, PythonError, registerBuiltinModule, hasBuiltinModule, extendBuiltinModule, setDefaultCompiler, moduleFromRecord, toPy, toJs, TracebackObject } from './vm.js';
+export { VM, createVM, isCompiled, PythonError, registerBuiltinModule, hasBuiltinModule, extendBuiltinModule, setDefaultCompiler, moduleFromRecord, toPy, toJs, TracebackObject } from './vm.js';
 export type { VMOptions, ModuleInit, CompileFn } from './vm.js';
 export { MemoryHost, MemoryFs, HostError, normPath, encodeUtf8, S_IFDIR, S_IFREG } from './host.js';
 export type { Host, HostFs, HostFile, HostStat, MemoryHostOptions } from './host.js';

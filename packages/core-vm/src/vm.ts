@@ -2,6 +2,7 @@
 // being handled), the import system, and the public API modelled on MicroPython's webassembly api.js
 // (`createVM` -> runPython / runFile / registerModule / import / globals).
 import type { CodeObject } from '@mpy-ts/bytecode';
+import { deserialize, verify, MARSHAL_MAGIC } from '@mpy-ts/bytecode';
 import { compile as compilePython } from '@mpy-ts/compiler';
 import { PyObject, PyType, STOP } from './object.js';
 import * as T from './types.js';
@@ -326,9 +327,9 @@ export class VM {
   /** Run a file from the host filesystem as __main__ (sys.path[0] = its directory). */
   runFile(path: string): number {
     const abs = this.resolvePath(path);
-    let src: string;
+    let data: Uint8Array;
     try {
-      src = this.readTextFile(abs);
+      data = this.readFileBytes(abs);
     } catch (e) {
       const errno = e instanceof HostError ? e.errno : 2;
       this.writeErr(utf8Encode(`micropython: can't open file '${path}': [Errno ${errno}] No such file or directory\n`));
@@ -339,7 +340,38 @@ export class VM {
     if (items.length > 0 && items[0] === '') items[0] = dir;
     else items.unshift(dir);
     dictSetStr(this.main.dict, '__file__', path);
-    return this.runMain(src, path);
+    if (!isCompiled(data)) return this.runMain(utf8Decode(data, 'replace'), path);
+    let code: CodeObject;
+    try {
+      code = this.enter(() => this.loadCompiled(data, path));
+    } catch (e) {
+      return this.uncaught(e);
+    }
+    return this.runMain(code, path);
+  }
+
+  /**
+   * Load compiled code (the `@mpy-ts/bytecode` marshal format that `mpy-ts compile` writes, magic
+   * "MPYT"): deserialised and verified, never compiled, so it runs without the compiler. A damaged or
+   * incompatible file raises ValueError.
+   */
+  loadCompiled(data: Uint8Array, filename = '<compiled>'): CodeObject {
+    try {
+      const code = deserialize(data);
+      verify(code);
+      return code;
+    } catch (e) {
+      if (e instanceof PyBaseException) throw e;
+      throw newException(T.valueErrorType, `${filename}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** Names of the modules built into this VM (what `import ` completes to and help('modules') lists). */
+  builtinModuleNames(): string[] {
+    const names = new Set<string>(['builtins', 'sys', '__main__']);
+    for (const k of this.registry.keys()) names.add(k);
+    for (const k of this.weakLinks.keys()) if (this.registry.has(this.weakLinks.get(k)!)) names.add(k);
+    return [...names].sort();
   }
 
   /** Print an uncaught exception as the unix port does; returns the exit status. */
@@ -416,6 +448,10 @@ export class VM {
   }
 
   readTextFile(abs: string): string {
+    return utf8Decode(this.readFileBytes(abs), 'replace');
+  }
+
+  readFileBytes(abs: string): Uint8Array {
     const fs = this.fsFor(abs);
     const f = fs.open(abs, 'r');
     try {
@@ -434,7 +470,7 @@ export class VM {
         all.set(c, o);
         o += c.length;
       }
-      return utf8Decode(all, 'replace');
+      return all;
     } finally {
       f.close();
     }
@@ -499,7 +535,7 @@ export class VM {
   }
 
   /** Import (and cache in sys.modules) the module with this absolute dotted name. */
-  importModule(fullName: string): any {
+  importModule(fullName: string, asMain = false): any {
     const existing = dictGetStr(this.modules, fullName);
     if (existing !== undefined) {
       if (existing === null) throw this.moduleNotFound(fullName, `import of ${fullName} halted; None in sys.modules`);
@@ -531,7 +567,8 @@ export class VM {
       }
       throw this.moduleNotFound(fullName);
     }
-    const mod = new PyModule(fullName);
+    // `micropython -m`: the module runs with __name__ == '__main__' (it is still sys.modules[fullName])
+    const mod = new PyModule(asMain ? '__main__' : fullName);
     const d = mod.dict;
     if (found.isPkg) {
       dictSetStr(d, '__path__', new PyList([found.dir]));
@@ -541,8 +578,8 @@ export class VM {
     dictSetStr(this.modules, fullName, mod);
     try {
       if (found.file !== null) {
-        const src = this.readTextFile(found.file);
-        const code = this.compile(src, found.display, 'exec');
+        const data = this.readFileBytes(found.file);
+        const code = found.compiled ? this.loadCompiled(data, found.display) : this.compile(utf8Decode(data, 'replace'), found.display, 'exec');
         runCode(code, d, d);
       }
     } catch (e) {
@@ -560,7 +597,8 @@ export class VM {
     return result;
   }
 
-  private findModule(leaf: string, searchPath: string[]): { isPkg: boolean; dir: string; file: string | null; display: string } | null {
+  /** A module on the search path: a package directory, `leaf.py`, or compiled `leaf.mpyc` (after .py, as .mpy in MicroPython). */
+  private findModule(leaf: string, searchPath: string[]): { isPkg: boolean; dir: string; file: string | null; display: string; compiled: boolean } | null {
     for (const entry of searchPath) {
       if (entry === '.frozen') {
         continue;
@@ -570,11 +608,15 @@ export class VM {
       const pkgDir = normPath(dirAbs + '/' + leaf);
       if (this.isDir(pkgDir)) {
         const init = pkgDir + '/__init__.py';
-        const hasInit = this.isFile(init);
-        return { isPkg: true, dir: prefix + leaf, file: hasInit ? init : null, display: prefix + leaf + '/__init__.py' };
+        if (this.isFile(init)) return { isPkg: true, dir: prefix + leaf, file: init, display: prefix + leaf + '/__init__.py', compiled: false };
+        const initC = pkgDir + '/__init__.mpyc';
+        if (this.isFile(initC)) return { isPkg: true, dir: prefix + leaf, file: initC, display: prefix + leaf + '/__init__.mpyc', compiled: true };
+        return { isPkg: true, dir: prefix + leaf, file: null, display: prefix + leaf + '/__init__.py', compiled: false };
       }
       const file = normPath(dirAbs + '/' + leaf + '.py');
-      if (this.isFile(file)) return { isPkg: false, dir: '', file, display: prefix + leaf + '.py' };
+      if (this.isFile(file)) return { isPkg: false, dir: '', file, display: prefix + leaf + '.py', compiled: false };
+      const fileC = normPath(dirAbs + '/' + leaf + '.mpyc');
+      if (this.isFile(fileC)) return { isPkg: false, dir: '', file: fileC, display: prefix + leaf + '.mpyc', compiled: true };
     }
     return null;
   }
@@ -935,6 +977,13 @@ export function toJs(v: any): any {
 }
 
 /** Create a VM (see VMOptions). */
+/** True when `data` starts with the magic of compiled code ("MPYT", see `VM.loadCompiled`). */
+export function isCompiled(data: Uint8Array): boolean {
+  if (data.length < MARSHAL_MAGIC.length) return false;
+  for (let i = 0; i < MARSHAL_MAGIC.length; i++) if (data[i] !== MARSHAL_MAGIC.charCodeAt(i)) return false;
+  return true;
+}
+
 export function createVM(options: VMOptions = {}): VM {
   return new VM(options);
 }

@@ -70,6 +70,8 @@ function fill(f: PyFile): boolean {
     vm.flushOutput();
     // input waiting on a uos.dupterm stream comes first, else the host's stdin (which blocks)
     const d = vm.readDupterm(f.rbuf.length) ?? vm.host.readStdin(f.rbuf.length);
+    // a host returns no bytes early when interrupted (Ctrl-C): raise KeyboardInterrupt, not EOF
+    if (d !== null && d.length === 0) vm.checkPending();
     if (d === null || d.length === 0) n = 0;
     else {
       f.rbuf.set(d.subarray(0, f.rbuf.length));
