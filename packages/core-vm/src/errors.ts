@@ -27,7 +27,8 @@ export function syntaxErrorFrom(e: CompileErrorLike): PyBaseException {
   const t = e.kind === 'IndentationError' ? T.indentationErrorType : e.kind === 'NotImplementedError' ? T.notImplementedErrorType : T.syntaxErrorType;
   if (t === T.notImplementedErrorType) return newException(t, e.msg);
   const exc = newException(t, e.msg);
-  exc.traceback = [{ filename: e.filename, line: e.line, name: '<module>' }];
+  // MicroPython records compile errors without a block name: `File "x.py", line 3` has no `, in ...`
+  exc.traceback = [{ filename: e.filename, line: e.line, name: '' }];
   exc.extra = { filename: e.filename, lineno: e.line, offset: e.column, text: e.text ?? null };
   return exc;
 }
@@ -81,7 +82,7 @@ export function tracebackLines(e: PyBaseException): string {
     s += 'Traceback (most recent call last):\n';
     for (let i = e.traceback.length - 1; i >= 0; i--) {
       const tb = e.traceback[i];
-      s += `  File "${tb.filename}", line ${tb.line}, in ${tb.name}\n`;
+      s += tb.name === '' ? `  File "${tb.filename}", line ${tb.line}\n` : `  File "${tb.filename}", line ${tb.line}, in ${tb.name}\n`;
     }
   }
   return s + exceptionLine(e) + '\n';

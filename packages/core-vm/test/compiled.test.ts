@@ -86,3 +86,12 @@ describe('stdin and interrupts', () => {
     expect(host.output).toBe('eof\n');
   });
 });
+
+describe('syntax errors', () => {
+  it('print their location without a block name, as MicroPython does', () => {
+    const host = new MemoryHost();
+    const vm = createVM({ host });
+    expect(vm.runMain('x = 1\ndef f(:\n    pass\n', '<stdin>')).toBe(1);
+    expect(host.errors).toBe('Traceback (most recent call last):\n  File "<stdin>", line 2\nSyntaxError: invalid syntax\n');
+  });
+});
