@@ -63,7 +63,7 @@ export function normaliseRaise(x: any): PyBaseException {
   throw typeError('exceptions must derive from BaseException');
 }
 
-/** `Type: message` (or `Type`), as the last line of a traceback. */
+/** `Type: message`, as the last line of a traceback (MicroPython keeps the `: ` when there is no message). */
 export function exceptionLine(e: PyBaseException): string {
   const name = e.type.name;
   let msg: string;
@@ -72,7 +72,7 @@ export function exceptionLine(e: PyBaseException): string {
   } catch {
     msg = '<exception str() failed>';
   }
-  return msg.length > 0 ? `${name}: ${msg}` : name;
+  return `${name}: ${msg}`;
 }
 
 /** The traceback of one exception (no chaining), MicroPython's format. */

@@ -95,3 +95,12 @@ describe('syntax errors', () => {
     expect(host.errors).toBe('Traceback (most recent call last):\n  File "<stdin>", line 2\nSyntaxError: invalid syntax\n');
   });
 });
+
+describe('tracebacks', () => {
+  it('keep the ": " after an exception without arguments, as MicroPython (KeyboardInterrupt: )', () => {
+    const host = new MemoryHost();
+    const vm = createVM({ host });
+    expect(vm.runMain('raise KeyboardInterrupt', '<stdin>')).toBe(1);
+    expect(host.errors).toBe('Traceback (most recent call last):\n  File "<stdin>", line 1, in <module>\nKeyboardInterrupt: \n');
+  });
+});
