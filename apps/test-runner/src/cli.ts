@@ -6,9 +6,10 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { discover } from './discover.js';
 import type { TestCase } from './discover.js';
+import { splitExecutor } from './executor.js';
 import type { Executor } from './executor.js';
-import { externalExecutor } from './external.js';
-import { defaultCorpus, defaultPassList, runGate } from './gate.js';
+import { externalExecutor, shellQuote } from './external.js';
+import { defaultCmdlineCommand, defaultCorpus, defaultPassList, runGate } from './gate.js';
 import { inProcessExecutor } from './in-process.js';
 import { readList } from './lists.js';
 import type { TestResult } from './runner.js';
@@ -22,6 +23,8 @@ Executors (default: in-process):
                            program and {args} the "# cmdline:" words of cmdline/ tests
   --interpreter MODULE     the in-process interpreter module (default: $MPY_TEST_INTERPRETER or
                            @mpy-ts/test-runner/interpreter: core-vm's, with module packages loaded)
+  --cmdline-cmd COMMAND    run the cmdline/ tests with this external command instead (shell command
+                           line; the gate's default: the repository's apps/terminal micropython)
 Options:
   -j, --jobs N             parallel workers (default: number of CPUs)
   --timeout SECONDS        per-test timeout (default: 30)
@@ -45,6 +48,7 @@ The last line of a run is "N passed, M failed, K skipped"; the exit status is 1 
 const OPTIONS = {
   cmd: { type: 'string' },
   interpreter: { type: 'string' },
+  'cmdline-cmd': { type: 'string' },
   jobs: { type: 'string', short: 'j' },
   timeout: { type: 'string' },
   filter: { type: 'string', multiple: true },
@@ -118,15 +122,16 @@ export async function main(argv: string[], print: (line: string) => void = conso
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-function common(values: Values) {
+function common(values: Values, gateMode = false) {
   const env = Object.fromEntries(pairs(values.env, '--env'));
-  const executor: Executor =
+  const replQuietMs = positiveNumber(values['repl-quiet-ms'], '--repl-quiet-ms', 100);
+  const base: Executor =
     values.cmd !== undefined
-      ? externalExecutor(values.cmd, {
-          env,
-          replQuietMs: positiveNumber(values['repl-quiet-ms'], '--repl-quiet-ms', 100),
-        })
+      ? externalExecutor(values.cmd, { env, replQuietMs })
       : inProcessExecutor({ interpreter: values.interpreter ?? process.env.MPY_TEST_INTERPRETER, env });
+  // the gate runs the command-line tests through our own `micropython` unless told otherwise
+  const cmdlineCmd = values['cmdline-cmd'] ?? (gateMode && values.cmd === undefined ? quotedDefaultCmdline() : undefined);
+  const executor = cmdlineCmd === undefined ? base : splitExecutor(externalExecutor(cmdlineCmd, { env, replQuietMs }), base);
   return {
     executor,
     jobs: Math.floor(positiveNumber(values.jobs, '--jobs', availableParallelism())),
@@ -190,7 +195,7 @@ async function gate(values: Values, rest: string[], print: (line: string) => voi
   for (const option of ['filter', 'exclude', 'where', 'skip-list', 'rerun-failed'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} is not a gate option: the gate runs everything`);
   }
-  const { executor, jobs, timeoutMs } = common(values);
+  const { executor, jobs, timeoutMs } = common(values, true);
   const passList = resolve(values['pass-list'] ?? defaultPassList);
   const summaryFile = values['summary-file'];
   const started = performance.now();
@@ -221,6 +226,11 @@ async function gate(values: Values, rest: string[], print: (line: string) => voi
     await writeFile(summaryFile, `${outcome.verdict}\n`);
   }
   return outcome.ok ? 0 : 1;
+}
+
+function quotedDefaultCmdline(): string | undefined {
+  const bin = defaultCmdlineCommand();
+  return bin === undefined ? undefined : shellQuote(bin);
 }
 
 /** Expected vs actual, line by line, marking the lines that differ (a small LCS diff). */

@@ -48,3 +48,24 @@ export function replInput(source: Uint8Array): Uint8Array[] {
   );
   return decoded;
 }
+
+/**
+ * Runs `cmdline/` tests with one executor and every other test with another: the gate runs the
+ * command-line tests through the repository's `micropython` command (they exercise the command line
+ * and the terminal REPL) and the rest in-process.
+ */
+export function splitExecutor(cmdline: Executor, rest: Executor): Executor {
+  return {
+    description: `${rest.description}; cmdline/ tests: ${cmdline.description}`,
+    // unusable only when neither side can run anything (the runner then skips everything at once)
+    unavailable: rest.unavailable !== undefined && cmdline.unavailable !== undefined ? rest.unavailable : undefined,
+    run(test, timeoutMs) {
+      const executor = test.cmdline ? cmdline : rest;
+      if (executor.unavailable !== undefined) return Promise.resolve({ skip: executor.unavailable });
+      return executor.run(test, timeoutMs);
+    },
+    async close() {
+      await Promise.all([cmdline.close(), rest.close()]);
+    },
+  };
+}

@@ -15,11 +15,21 @@ import { categoryTable, count, runTests, summaryLine } from './runner.js';
 export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = resolve(packageDir, '..', '..');
 export const defaultPassList = join(packageDir, 'conformance', 'pass-list.txt');
+/**
+ * The command the gate runs `cmdline/` tests with: the repository's own `micropython` (apps/terminal,
+ * built), or undefined when that app is absent (those tests then run in-process like the rest).
+ */
+export function defaultCmdlineCommand(): string | undefined {
+  const bin = join(repoRoot, 'apps', 'terminal', 'bin', 'micropython.cjs');
+  return existsSync(bin) ? bin : undefined;
+}
+
 /** `../shared/conformance` beside the repository, unless `MPY_CONFORMANCE_DIR` says otherwise. */
 export const defaultCorpus = (): string =>
   process.env.MPY_CONFORMANCE_DIR ?? resolve(repoRoot, '..', 'shared', 'conformance');
 
-const PASS_LIST_HEADER = `# Conformance gate: tests of ../shared/conformance that must pass with the in-process interpreter.
+const PASS_LIST_HEADER = `# Conformance gate: tests of ../shared/conformance that must pass with the in-process interpreter
+# (cmdline/ tests: with the repository's micropython command).
 # One corpus-relative path per line; \`#\` starts a comment. The list only grows: \`mpy-test gate --update\`
 # appends the tests that pass but are not listed yet.
 `;

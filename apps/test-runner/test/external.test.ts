@@ -96,6 +96,17 @@ describe('working directory and command line', () => {
     });
   });
 
+  it('--cmdline-cmd runs cmdline/ tests with their own command and the rest with the main executor', async () => {
+    const root = tree({
+      'basics/plain.py': 'echo plain',
+      'basics/plain.py.exp': 'main:plain\n',
+      'cmdline/cmd_x.py': '# cmdline: -q\necho x\n',
+      'cmdline/cmd_x.py.exp': 'cmdline:-q\ncmdline:cmdline/cmd_x.py\n',
+    });
+    const { report } = await mpyTest([root, '--cmd', 'printf "main:" && sh {file}', '--cmdline-cmd', 'printf "cmdline:%s\\n"']);
+    expect(statuses(report)).toEqual({ 'basics/plain.py': 'pass', 'cmdline/cmd_x.py': 'pass' });
+  });
+
   it('quotes {file} for the shell and puts {args} before it unless placed', () => {
     expect(commandLine('micropython {file}', '/a b/it\'s.py', ['-v', '-X', 'emit=bytecode'])).toBe(
       "micropython -v -X emit=bytecode '/a b/it'\\''s.py'",
