@@ -5,7 +5,7 @@
 // (from the root `packageManager` field) into `.tools/`, installs the workspace with it, and then runs the
 // task. Later runs skip both steps unless the lockfile or a package manifest changed.
 //
-//   node scripts/dev.mjs start [-- args]   build what the terminal needs, then run `mpy-ts args`
+//   node scripts/dev.mjs start [-- args]   build what the terminal needs, then run `mpy-ts args` (REPL / a file)
 //   node scripts/dev.mjs test              build, typecheck, lint, unit tests, packaging check, conformance gate
 //   node scripts/dev.mjs build|lint|typecheck|bench
 //   node scripts/dev.mjs pnpm <args>       run the pinned pnpm (e.g. `pnpm add -D foo --filter @mpy-ts/cli`)
@@ -153,10 +153,13 @@ switch (task) {
     process.exitCode = task === 'help' ? 0 : 1;
 }
 
-/** Builds what the terminal needs and runs `mpy-ts` with the arguments after `--`. */
+/**
+ * Builds what the terminal needs and runs `mpy-ts` with the arguments after `--`: no arguments start the
+ * interactive prompt, a file runs it (relative paths are relative to where `npm start` was typed).
+ */
 function start() {
   ensureInstalled();
-  const bin = join(root, 'apps', 'terminal', 'bin', 'mpy-ts.js');
+  const bin = join(root, 'apps', 'terminal', 'bin', 'mpy-ts.cjs');
   if (!existsSync(bin)) {
     process.stderr.write(
       'mpy-ts: there is nothing to start yet: the interpreter (packages/core-vm) and the terminal app ' +
@@ -166,7 +169,8 @@ function start() {
   }
   if (turbo(['build'], ['--filter=@mpy-ts/terminal...']) !== 0) fail('build failed');
   // npm runs scripts from the repository root; INIT_CWD is where `npm start` was typed (relative paths).
-  process.exitCode = run(process.execPath, [bin, ...passThrough], { cwd: process.env.INIT_CWD ?? process.cwd() });
+  // the flag the bin's shebang gives when it runs as a command (deep Python recursion needs the stack)
+  process.exitCode = run(process.execPath, ['--stack-size=3900', bin, ...passThrough], { cwd: process.env.INIT_CWD ?? process.cwd() });
 }
 
 /** Everything CI checks, stage by stage; the last line printed is a one-line SUMMARY of them all. */

@@ -1,0 +1,3 @@
+import { packageProject } from '@mpy-ts/vitest-config';
+
+export default packageProject(import.meta.dirname);
