@@ -57,8 +57,8 @@ export function replInput(source: Uint8Array): Uint8Array[] {
 export function splitExecutor(cmdline: Executor, rest: Executor): Executor {
   return {
     description: `${rest.description}; cmdline/ tests: ${cmdline.description}`,
-    // unusable only when neither side can run anything (the runner then skips everything at once)
-    unavailable: rest.unavailable !== undefined && cmdline.unavailable !== undefined ? rest.unavailable : undefined,
+    // without the main executor the run is not worth doing (the runner then skips everything at once)
+    unavailable: rest.unavailable,
     run(test, timeoutMs) {
       const executor = test.cmdline ? cmdline : rest;
       if (executor.unavailable !== undefined) return Promise.resolve({ skip: executor.unavailable });

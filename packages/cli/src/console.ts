@@ -24,13 +24,55 @@ export interface Console {
   flushInput(): void;
 }
 
-/** The VM on this thread, stdio on file descriptors 0, 1 and 2. */
-export function createInlineConsole(): Console {
-  const host = new NodeHost();
+export interface InlineConsoleOptions {
+  /** Where stdin bytes come from (default: file descriptor 0). */
+  readonly stdin?: (max: number) => Uint8Array | null;
+  /** Output sinks (default: file descriptors 1 and 2). */
+  readonly stdout?: (bytes: Uint8Array) => void;
+  readonly stderr?: (bytes: Uint8Array) => void;
+  /** The working directory the VM sees (default: the process's). */
+  readonly cwd?: string;
+  /** Whether stdin counts as a terminal (default: isatty(0)). */
+  readonly stdinIsTTY?: boolean;
+}
+
+/**
+ * The VM on this thread, stdio on file descriptors 0, 1 and 2. The REPL and the program share one stdin
+ * buffer, and the program's reads stop at the end of a line, so code started from piped REPL input
+ * reads exactly the lines that follow it (MicroPython reads its REPL input a byte at a time).
+ */
+export function createInlineConsole(options: InlineConsoleOptions = {}): Console {
+  const fd0 = new NodeHost();
+  const source = options.stdin ?? ((max: number) => fd0.readStdin(max));
+  let buffered: Uint8Array = new Uint8Array(0);
+  const fill = (): boolean | null => {
+    if (buffered.length > 0) return true;
+    const d = source(4096);
+    if (d === null) return null;
+    if (d.length === 0) return false;
+    buffered = d;
+    return true;
+  };
+  const take = (n: number): Uint8Array => {
+    const out = buffered.slice(0, n);
+    buffered = buffered.subarray(out.length);
+    return out;
+  };
+  const readRaw = (max: number): Uint8Array | null => {
+    const f = fill();
+    return f === null ? null : f ? take(max) : new Uint8Array(0);
+  };
+  const readLine = (max: number): Uint8Array | null => {
+    const f = fill();
+    if (f !== true) return f === null ? null : new Uint8Array(0);
+    const nl = buffered.indexOf(0x0a);
+    return take(nl < 0 ? max : Math.min(max, nl + 1));
+  };
+  const host = new NodeHost({ interrupt: fd0.interrupt, stdin: readLine, stdout: options.stdout, stderr: options.stderr, cwd: options.cwd });
   return {
     host,
-    stdinIsTTY: isatty(0),
-    readRaw: (max) => host.readStdin(max),
+    stdinIsTTY: options.stdinIsTTY ?? isatty(0),
+    readRaw,
     setInterruptChar() {},
     flushInput() {},
   };

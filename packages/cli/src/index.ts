@@ -9,7 +9,7 @@ export type { CommandLine, Program, RunOptions } from './args.js';
 export { DEFAULT_SYS_PATH, runSession, sysPath } from './session.js';
 export type { SessionOptions } from './session.js';
 export { createInlineConsole, createTerminalConsole } from './console.js';
-export type { Console } from './console.js';
+export type { Console, InlineConsoleOptions } from './console.js';
 export { InputReader, InputWriter, createSharedInput } from './shared-input.js';
 export type { SharedInputBuffers } from './shared-input.js';
 export { isWorkerSessionData, runWorkerSession } from './worker.js';

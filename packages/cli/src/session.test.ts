@@ -3,10 +3,9 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NodeHost } from '@mpy-ts/core-vm/node';
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from './args.js';
-import type { Console } from './console.js';
+import { createInlineConsole } from './console.js';
 import { runSession, sysPath } from './session.js';
 
 interface Captured {
@@ -21,19 +20,20 @@ function micropython(args: string[], opts: { stdin?: string; tty?: boolean; env?
   let out = '';
   let err = '';
   let input = Buffer.from(opts.stdin ?? '', 'utf8');
-  const read = (max: number) => {
+  // stdin as a pipe delivers it: whatever is there, in chunks
+  const pipe = (max: number) => {
     if (input.length === 0) return null;
     const chunk = input.subarray(0, max);
     input = input.subarray(chunk.length);
     return new Uint8Array(chunk);
   };
-  const host = new NodeHost({
-    cwd: opts.cwd,
+  const con = createInlineConsole({
+    stdin: pipe,
     stdout: (b) => (out += Buffer.from(b).toString('utf8')),
     stderr: (b) => (err += Buffer.from(b).toString('utf8')),
-    stdin: read,
+    cwd: opts.cwd,
+    stdinIsTTY: opts.tty ?? false,
   });
-  const con: Console = { host, stdinIsTTY: opts.tty ?? false, readRaw: read, setInterruptChar() {}, flushInput() {} };
   const env = opts.env ?? {};
   const status = runSession({ commandLine: cl, console: con, getenv: (n) => env[n], argv0: 'micropython', platform: 'linux' });
   return { status, out, err };
@@ -109,6 +109,11 @@ describe('micropython, in-process', () => {
     const r = micropython(['-i', '-c', 'x = 5'], { stdin: 'x * 2\n' });
     expect(r.status).toBe(0);
     expect(r.out).toMatch(/^MicroPython v1\.9\.4 on .* version\r\nType "help\(\)" for more information\.\r\n>>> x \* 2\r\n10\n>>> \r\n$/);
+  });
+
+  it('code run from piped REPL input reads the lines after it', () => {
+    const r = micropython(['-i'], { stdin: 'x = input()\nhello\nx\n' });
+    expect(r.out).toContain(">>> x\r\n'hello'\n>>> ");
   });
 
   it('MICROPYINSPECT (non-empty) acts like -i', () => {

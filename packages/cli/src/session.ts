@@ -188,7 +188,9 @@ function repl(vm: VM, con: Console, options: SessionOptions): number {
   });
   engine.start();
   while (engine.mode !== 'exited') {
-    const data = con.readRaw(256);
+    // a terminal delivers what was typed (the rest of a chunk is dropped after running code, as a tty
+    // does); other input is read a byte at a time so that code the REPL runs can read what follows
+    const data = con.readRaw(con.stdinIsTTY ? 256 : 1);
     if (data === null) {
       // the end of input reads as Ctrl-D (MicroPython's unix HAL); if that does not end the session
       // (text on the line), nothing more can

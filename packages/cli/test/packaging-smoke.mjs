@@ -3,14 +3,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { parseCommandLine, runSession } from '@mpy-ts/cli';
-import { NodeHost } from '@mpy-ts/core-vm/node';
+import { createInlineConsole, parseCommandLine, runSession } from '@mpy-ts/cli';
 
 let out = '';
-const host = new NodeHost({ stdout: (b) => (out += Buffer.from(b)), stderr: (b) => (out += Buffer.from(b)), stdin: () => null });
+const sink = (b) => (out += Buffer.from(b));
 const status = runSession({
   commandLine: parseCommandLine(['-c', 'import sys\nprint(sys.argv, 6 * 7)', 'x']),
-  console: { host, stdinIsTTY: false, readRaw: () => null, setInterruptChar() {}, flushInput() {} },
+  console: createInlineConsole({ stdin: () => null, stdout: sink, stderr: sink, stdinIsTTY: false }),
   getenv: () => undefined,
   argv0: 'micropython',
   platform: 'linux',
