@@ -11,7 +11,7 @@ import {
 } from '@mpy-ts/core-vm';
 import type { VM } from '@mpy-ts/core-vm';
 import { Repl, makeBanner } from '@mpy-ts/repl';
-import { createVmEvaluator } from '@mpy-ts/repl/vm';
+import { createVmEvaluator, installHelp } from '@mpy-ts/repl/vm';
 import { MICROPYTHON_VERSION, machineName } from './args.js';
 import type { RunOptions } from './args.js';
 import type { Console } from './console.js';
@@ -45,6 +45,8 @@ export function runSession(options: SessionOptions): number {
     heapSize: cl.heapSize,
     platform: options.platform,
   });
+  // the banner says: Type "help()" for more information.
+  installHelp(vm);
   const run = new Runner(vm, con, cl);
 
   let ret = NOTHING_EXECUTED;

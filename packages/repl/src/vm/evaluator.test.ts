@@ -6,7 +6,7 @@ import { MemoryHost, createVM } from '@mpy-ts/core-vm';
 import { describe, expect, it } from 'vitest';
 import { Repl } from '../repl.js';
 import type { ReplProfile } from '../repl.js';
-import { createVmEvaluator } from './index.js';
+import { DEFAULT_HELP_TEXT, createVmEvaluator, formatModuleList, installHelp } from './index.js';
 
 function session(profile: ReplProfile = 'board', completeBuiltins = true) {
   let pending = '';
@@ -127,5 +127,30 @@ describe('the engine over the real VM', () => {
     // (the line is where the loop noticed the flag: the compiler's choice of line for the backward jump)
     expect(out).toMatch(/^\r\nTraceback \(most recent call last\):\n {2}File "<stdin>", line [12], in <module>\nKeyboardInterrupt: \n>>> $/);
     expect(s.type('1\r')).toBe('1\r\n1\n>>> ');
+  });
+});
+
+describe('help', () => {
+  it('help() prints the help text, help(obj) the object and the names its type or module defines', () => {
+    const s = session();
+    installHelp(s.vm);
+    expect(s.type('help()\r')).toBe('help()\r\n' + DEFAULT_HELP_TEXT + '>>> ');
+    s.type('class Point:\rdef norm(self):\rreturn 0\r\r\r\r');
+    const out = s.type('help(Point)\r');
+    expect(out).toMatch(/^help\(Point\)\r\nobject <class 'Point'> is of type type\n/);
+    expect(out).toMatch(/\n {2}norm -- <function (Point\.)?norm at 0x[0-9a-f]+>\n/);
+    const mod = s.type('help(micropython)\r');
+    expect(mod).toMatch(/NameError/);
+    s.type('import micropython\r');
+    expect(s.type('help(micropython)\r')).toMatch(/^help\(micropython\)\r\nobject <module 'micropython'> is of type module\n( {2}\w+ -- .*\n)+>>> $/);
+  });
+
+  it("help('modules') lists the built-in modules in four columns of 18", () => {
+    expect(formatModuleList(['sys', 'gc', 'builtins', 'micropython', 'ujson'])).toBe(
+      'builtins          micropython       ujson\n' + 'gc                sys\n' + 'Plus any modules on the filesystem\n',
+    );
+    const s = session();
+    installHelp(s.vm);
+    expect(s.type("help('modules')\r")).toMatch(/^help\('modules'\)\r\n(.*\n)*.*micropython.*\n(.*\n)*Plus any modules on the filesystem\n>>> $/);
   });
 });
