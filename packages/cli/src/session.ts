@@ -15,6 +15,7 @@ import { createVmEvaluator, installHelp } from '@mpy-ts/repl/vm';
 import { MICROPYTHON_VERSION, machineName } from './args.js';
 import type { RunOptions } from './args.js';
 import type { Console } from './console.js';
+import { registerModules } from './modules.js';
 
 /** MicroPython's MICROPY_PY_SYS_PATH_DEFAULT for the unix port. */
 export const DEFAULT_SYS_PATH = '.frozen:~/.micropython/lib:/usr/lib/micropython';
@@ -37,6 +38,7 @@ const NOTHING_EXECUTED = -2;
 /** Runs the command line; returns the process exit status (0..255). */
 export function runSession(options: SessionOptions): number {
   const { commandLine: cl, console: con } = options;
+  registerModules();
   const vm = createVM({
     host: con.host,
     argv: [...cl.argv],
