@@ -116,6 +116,18 @@ describe('micropython, in-process', () => {
     expect(r.out).toContain(">>> x\r\n'hello'\n>>> ");
   });
 
+  it('uos has the unix port\'s getenv, putenv, unsetenv and system', () => {
+    const r = micropython(['-c', [
+      'import os',
+      'os.putenv("MPY_TS_CLI_TEST", "v1")',
+      'print(os.getenv("MPY_TS_CLI_TEST"), os.getenv("MPY_TS_CLI_NONE"), os.getenv("MPY_TS_CLI_NONE", 5))',
+      'os.unsetenv("MPY_TS_CLI_TEST")',
+      'print(os.getenv("MPY_TS_CLI_TEST"))',
+      'print(os.system("exit 3"), os.system("true"))',
+    ].join('\n')]);
+    expect(r).toEqual({ status: 0, out: 'v1 None 5\nNone\n768 0\n', err: '' });
+  });
+
   it('MICROPYINSPECT (non-empty) acts like -i', () => {
     const r = micropython(['-c', 'y = 1'], { stdin: 'y\n', env: { MICROPYINSPECT: '1' } });
     expect(r.out).toContain('>>> y\r\n1\n');
