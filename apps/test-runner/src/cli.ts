@@ -208,6 +208,7 @@ async function gate(values: Values, rest: string[], print: (line: string) => voi
       jobs,
       timeoutMs,
       update: values.update === true,
+      retryExecutor: () => common(values).executor,
       print,
       // Unlisted tests are expected to fail: only --verbose shows per-test lines here.
       onResult: resultPrinter(values, print, () => false),

@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { main } from '@mpy-ts/test-runner';
 import { mpyTest, statuses, tree } from './fixtures.js';
 
-// A toy language, one statement per line: `print TEXT`, `cwd`, `argv`, `exit N`, `throw`, `loop`.
+// A toy language, one statement per line: `print TEXT`, `cwd`, `argv`, `exit N`, `throw`, `loop`, and
+// `once MARKER` (prints "first" the first time it runs, "again" afterwards: a stand-in for a flaky test).
 const TOY_INTERPRETER = `
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 export function createInterpreter() {
   return {
     run({ file, cwd, argv }) {
@@ -19,6 +20,11 @@ export function createInterpreter() {
         else if (line.startsWith('exit ')) return { output, exitCode: Number(line.slice(5)) };
         else if (line === 'throw') throw new TypeError('a leaked JavaScript error');
         else if (line === 'loop') for (;;);
+        else if (line.startsWith('once ')) {
+          const marker = line.slice(5);
+          output += existsSync(marker) ? 'again\\n' : 'first\\n';
+          writeFileSync(marker, '');
+        }
       }
       return { output: new TextEncoder().encode(output), exitCode: 0 };
     },
@@ -126,6 +132,16 @@ describe('gate mode', () => {
     expect(lines).toContain('GATE FAIL basics/wrong.py: listed, but failed: line 1: expected "2", got "1"');
     expect(lines).toContain('GATE FAIL basics/vanished.py: listed, but not in the corpus');
     expect(lines.at(-1)).toMatch(/^conformance gate FAILED: 1\/3 listed tests pass/);
+  });
+
+  it('re-runs a failed listed test alone and reports it as flaky when it then passes', async () => {
+    const root = corpus({ 'pass-list.txt': 'basics/hello.py\nbasics/flaky.py\n' });
+    writeFileSync(join(root, 'corpus/basics/flaky.py'), `once ${join(root, 'marker')}`);
+    writeFileSync(join(root, 'corpus/basics/flaky.py.exp'), 'again\n');
+    const { status, lines } = await gate(root);
+    expect(status).toBe(0);
+    expect(lines).toContain('FLAKY basics/flaky.py: failed in the parallel run (line 1: expected "again", got "first"), passed alone');
+    expect(lines.at(-1)).toMatch(/^conformance gate OK: 2\/2 listed tests pass, 1 newly passing, 1 flaky \(passed only alone\)/);
   });
 
   it('--update appends the newly passing tests, sorted, keeping what was there', async () => {
