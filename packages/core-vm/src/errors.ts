@@ -33,21 +33,23 @@ export function syntaxErrorFrom(e: CompileErrorLike): PyBaseException {
   return exc;
 }
 
+/** RangeError messages (lower-cased fragments) that mean an allocation was too big. */
+const MEMORY_RANGE_ERRORS = ['array length', 'allocation failed', 'bigint', 'too large', 'invalid typed array length', 'invalid string length'];
+
 /** Map any non-Python exception caught at a VM boundary to a Python exception. */
 export function exceptionFromHost(e: unknown): PyBaseException {
   if (e instanceof PyBaseException) return e;
   if (isCompileError(e)) return syntaxErrorFrom(e);
-  if (e instanceof RangeError) {
+  // Plain string tests only: this runs at the very edge of the JS stack, where even compiling a regular
+  // expression can overflow again (V8 then throws a SyntaxError whose message names the call stack).
+  if (e instanceof Error) {
     const m = e.message;
-    if (/call stack/i.test(m)) return newException(T.runtimeErrorType, 'maximum recursion depth exceeded');
-    if (/array length|allocation failed|BigInt|too large|out of memory|Invalid typed array length|Invalid string length/i.test(m)) {
+    const lower = m.toLowerCase();
+    if (lower.includes('call stack size exceeded')) return newException(T.runtimeErrorType, 'maximum recursion depth exceeded');
+    if (lower.includes('out of memory') || (e instanceof RangeError && MEMORY_RANGE_ERRORS.some((k) => lower.includes(k)))) {
       return newException(T.memoryErrorType, 'memory allocation failed');
     }
-    return newException(T.systemErrorType, `internal error: RangeError: ${m}`);
-  }
-  if (e instanceof Error) {
-    if (/out of memory/i.test(e.message)) return newException(T.memoryErrorType, 'memory allocation failed');
-    return newException(T.systemErrorType, `internal error: ${e.name}: ${e.message}`);
+    return newException(T.systemErrorType, `internal error: ${e.name}: ${m}`);
   }
   return newException(T.systemErrorType, `internal error: ${String(e)}`);
 }

@@ -684,6 +684,8 @@ export class VM {
   checkPending(): void {
     if (this.tick > 65535) {
       this.tick = 0;
+      // Output buffered by print() goes out at least this often, so a long computation shows its progress.
+      this.flushOutput();
       if (this.host.memoryInUse !== undefined && this.host.memoryInUse() > this.memoryLimit) {
         throw newException(T.memoryErrorType, 'memory allocation failed');
       }
@@ -720,6 +722,15 @@ export class VM {
       this.inScheduled = false;
       if (this.scheduled.length > 0) this.pending = 1;
     }
+  }
+
+  /**
+   * Blocks for `ms` milliseconds in the host, after writing out buffered output (what was printed before a
+   * sleep must be visible during it). Modules sleep through this, never through `host.sleepMs` directly.
+   */
+  sleepMs(ms: number): void {
+    this.flushOutput();
+    this.host.sleepMs(ms);
   }
 
   /** Ask the VM to raise KeyboardInterrupt at its next safe point (same as the host setting the flag). */

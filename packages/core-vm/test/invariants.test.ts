@@ -2,7 +2,7 @@
 // loop, deep recursion is a Python RuntimeError, and no JavaScript error ever escapes as such.
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { createVM, MemoryHost, PythonError, PyBaseException } from '../src/index.js';
+import { builtin, createVM, MemoryHost, PythonError, PyBaseException } from '../src/index.js';
 import { run } from './helpers.js';
 
 describe('interrupts', () => {
@@ -105,5 +105,37 @@ describe('fuzz: every failure is a Python exception', () => {
       }
     }
     expect(pythonErrors).toBeGreaterThan(100);
+  });
+});
+
+describe('output of long computations', () => {
+  it('reaches the host while the program is still running, not only when it ends', () => {
+    const written: string[] = [];
+    const host = new MemoryHost({ stdout: (d) => written.push(new TextDecoder().decode(d)) });
+    const vm = createVM({ host });
+    // `probe` is called from Python after the print and a long loop: by then the periodic safe point must
+    // have flushed the buffered print to the host.
+    let seen = '';
+    vm.globals.set('probe', builtin('probe', () => {
+      seen = written.join('');
+      return null;
+    }, 0));
+    vm.runPython('print("started")\nn = 0\nwhile n < 300000:\n    n += 1\nprobe()\nprint("done")\n');
+    expect(seen).toBe('started\n');
+    expect(written.join('')).toBe('started\ndone\n');
+  });
+});
+
+describe('host errors at the stack limit', () => {
+  it('maps stack exhaustion to RuntimeError whatever JS error reports it', async () => {
+    const { exceptionFromHost, formatException } = await import('../src/index.js');
+    const last = (e: Error) => formatException(exceptionFromHost(e)).trim().split('\n').at(-1);
+    expect(last(new RangeError('Maximum call stack size exceeded'))).toBe('RuntimeError: maximum recursion depth exceeded');
+    // V8 reports an overflow while compiling a regular expression as a SyntaxError
+    expect(last(new SyntaxError('Invalid regular expression: /a/: Maximum call stack size exceeded'))).toBe(
+      'RuntimeError: maximum recursion depth exceeded',
+    );
+    expect(last(new RangeError('Invalid string length'))).toBe('MemoryError: memory allocation failed');
+    expect(last(new TypeError('x is not a function'))).toBe('SystemError: internal error: TypeError: x is not a function');
   });
 });

@@ -124,3 +124,19 @@ describe('utime on a virtual clock', () => {
     expect(run('import utime\nutime.localtime(1e300)').out).toMatch(/OverflowError/);
   });
 });
+
+describe('output around blocking calls', () => {
+  it('writes out everything printed before a sleep before the host starts sleeping', () => {
+    const written: string[] = [];
+    const seenAtSleep: string[] = [];
+    const host = new MemoryHost({ virtualClock: true, stdout: (d) => written.push(new TextDecoder().decode(d)) });
+    const sleep = host.sleepMs.bind(host);
+    host.sleepMs = (ms: number) => {
+      seenAtSleep.push(written.join(''));
+      sleep(ms);
+    };
+    const vm = createVM({ host });
+    vm.runPython('import time\nfor i in range(3):\n    print("tick", i)\n    time.sleep_ms(10)\n');
+    expect(seenAtSleep).toEqual(['tick 0\n', 'tick 0\ntick 1\n', 'tick 0\ntick 1\ntick 2\n']);
+  });
+});

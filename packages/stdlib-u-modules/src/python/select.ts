@@ -98,7 +98,7 @@ function pollEntries(vm: VM, entries: Entry[], ms: number): [Entry, number][] {
     const left = deadline - vm.host.monotonicMs();
     if (left <= 0) return ready;
     const step = entries.some((e) => isPythonLevel(e.obj) && e.mask !== 0) ? 1 : 1000;
-    vm.host.sleepMs(Math.min(left, step));
+    vm.sleepMs(Math.min(left, step));
     vm.checkPending();
   }
 }

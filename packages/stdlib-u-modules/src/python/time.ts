@@ -28,7 +28,7 @@ export function sleepMs(vm: VM, ms: number): void {
   for (;;) {
     const left = deadline - vm.host.monotonicMs();
     if (left <= 0) break;
-    vm.host.sleepMs(left);
+    vm.sleepMs(left);
     vm.checkPending();
   }
 }
