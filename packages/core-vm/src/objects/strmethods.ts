@@ -16,7 +16,7 @@ import { toIndex, forEach, getItem, isInstance, typeName, str as pyStr, asInt } 
 import { strFormat, formatStr } from '../format.js';
 import { PyStrSub, strVal, strArg, isStr, strLen, codePoints, hasSurrogates, cpOffsets } from './str.js';
 import { encodeText, decodeText } from './codecs.js';
-import { isDigitCp, isNumericCp, decimalValue, casefoldChar, titleChar, isSpaceCp } from './unicode.js';
+import { isDigitCp, isNumericCp, decimalValue, casefoldChar, titleChar, isSpaceCp, isPrintableCp, isAlphaCp } from './unicode.js';
 
 // ---- white space and splitting ---------------------------------------------------------------------------
 
@@ -392,17 +392,14 @@ function allCps(s: string, pred: (cp: number) => boolean): boolean {
   return true;
 }
 
-const RE_ALPHA = /^\p{L}+$/u;
 const RE_IDENT = /^[\p{XID_Start}_]\p{XID_Continue}*$/u;
-const RE_NONPRINT = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-
 export function isPrintableChar(ch: string): boolean {
-  return ch === ' ' || !RE_NONPRINT.test(ch);
+  return isPrintableCp(ch.codePointAt(0)!);
 }
 
 function isalnumCp(c: number): boolean {
   if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return RE_ALPHA.test(String.fromCodePoint(c)) || isNumericCp(c);
+  return isAlphaCp(c) || isNumericCp(c);
 }
 
 // ---- translate -------------------------------------------------------------------------------------------
@@ -625,14 +622,14 @@ export function setupStrMethods(t: PyType): void {
   defMethod(t, 'isdigit', (self) => allCps(S(self), isDigitCp), 1);
   defMethod(t, 'isdecimal', (self) => allCps(S(self), (c) => decimalValue(c) >= 0), 1);
   defMethod(t, 'isnumeric', (self) => allCps(S(self), isNumericCp), 1);
-  defMethod(t, 'isalpha', (self) => RE_ALPHA.test(S(self)), 1);
+  defMethod(t, 'isalpha', (self) => allCps(S(self), isAlphaCp), 1);
   defMethod(t, 'isalnum', (self) => allCps(S(self), isalnumCp), 1);
   defMethod(t, 'isspace', (self) => allCps(S(self), isWsCode), 1);
   defMethod(t, 'isupper', (self) => isupper(S(self)), 1);
   defMethod(t, 'islower', (self) => islower(S(self)), 1);
   defMethod(t, 'istitle', (self) => istitle(S(self)), 1);
   defMethod(t, 'isidentifier', (self) => RE_IDENT.test(S(self)), 1);
-  defMethod(t, 'isprintable', (self) => !/[^\x20-\x7e]/.test(S(self)) || [...S(self)].every(isPrintableChar), 1);
+  defMethod(t, 'isprintable', (self) => !/[^\x20-\x7e]/.test(S(self)) || allCps(S(self), isPrintableCp) || S(self) === '', 1);
   defMethod(t, 'isascii', (self) => ASCII.test(S(self)), 1);
   defMethod(t, 'center', (self, w, f) => pad(S(self), w, f, 'c'), { params: 'self, width, fillchar, /', min: 2 });
   defMethod(t, 'ljust', (self, w, f) => pad(S(self), w, f, 'l'), { params: 'self, width, fillchar, /', min: 2 });

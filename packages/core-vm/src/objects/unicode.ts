@@ -1,7 +1,7 @@
 // Unicode character properties for str methods and number parsing (CPython Objects/unicodectype.c).
 // General categories and binary properties come from JavaScript's regular expressions; numeric types,
 // case folding and titlecase mappings from the generated tables in unidata.ts.
-import { DECIMAL_ZEROS, DIGIT_RANGES, NUMERIC_RANGES, CASEFOLD, TITLECASE } from './unidata.js';
+import { DECIMAL_ZEROS, DIGIT_RANGES, NUMERIC_RANGES, PRINTABLE_RANGES, ALPHA_RANGES, CASEFOLD, TITLECASE } from './unidata.js';
 
 /** Index of the last element <= cp in a sorted array, or -1. */
 function floorIndex(a: readonly number[], cp: number): number {
@@ -42,6 +42,18 @@ export function isDigitCp(cp: number): boolean {
 export function isNumericCp(cp: number): boolean {
   if (cp < 0x80) return cp >= 0x30 && cp <= 0x39;
   return inRanges(NUMERIC_RANGES, cp);
+}
+
+/** str.isprintable for one code point (CPython's Unicode data: categories Cc Cf Cs Co Cn Zl Zp Zs but space are not). */
+export function isPrintableCp(cp: number): boolean {
+  if (cp < 0x80) return cp >= 0x20 && cp < 0x7f;
+  return inRanges(PRINTABLE_RANGES, cp);
+}
+
+/** str.isalpha for one code point. */
+export function isAlphaCp(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  return inRanges(ALPHA_RANGES, cp);
 }
 
 /** Full case folding of one character (str.casefold). */

@@ -23,3 +23,12 @@ for src in ['"😀"[1]', '"ab😀"[-1]', '"😀" * 3', 'len("😀" * 3)', '"😀
             '"x\\u00b7".isidentifier()', '"1".isidentifier()', '"".isidentifier()', 'repr("\\x85\\u061c\\u2029\\ufeff\\U0001F92F")',
             'repr("\\u0600\\U000110BD\\U00016FE4")', 'ascii("\\x85")', 'ascii(b"\\x85")', 'ascii(1.5)', 'ascii({"é": "ü"})']:
     show(src)
+# repr() and str methods across the whole code space (a sample of code points)
+line = []
+for cp in range(0, 0x110000, 1009):
+    c = chr(cp)
+    line.append(repr(c) + ('P' if c.isprintable() else '') + ('A' if c.isalpha() else '') + ('D' if c.isdigit() else '') + ('N' if c.isnumeric() else '') + ('S' if c.isspace() else ''))
+    if len(line) == 16:
+        print(' '.join(line))
+        line = []
+print(' '.join(line))
