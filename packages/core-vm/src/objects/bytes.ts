@@ -485,7 +485,9 @@ export function setupBytes(): void {
       const base = inplace ? op - OP_INPLACE : op;
       if (base === OP_ADD) {
         if (reflected) return NotImplemented;
-        const y = bufferOf(b);
+        // MicroPython compatibility: a str on the right is its UTF-8 bytes (str has the buffer protocol
+        // there, and code such as b'key' + str(i) relies on it); CPython raises TypeError
+        const y = isStr(b) ? utf8Encode(strVal(b)) : bufferOf(b);
         if (y === null) return NotImplemented;
         if (inplace) {
           if (!mutable) return NotImplemented;

@@ -11,7 +11,7 @@ for src in ['bytes(3)', 'bytes([1, 2, 255])', 'bytes([256])', 'bytes([-1])', 'by
             'bytes(range(5))', 'bytes(iter([65, 66]))', 'bytes(bytearray(b"q"))', 'bytes(memoryview(b"mv"))', 'bytes(-1)', 'bytes(None)', 'bytes()',
             'bytes.fromhex("de ad be ef")', 'bytes.fromhex("dead beef")', 'bytes.fromhex("d")', 'bytes.fromhex("zz")', 'bytes.fromhex(" 0a\\n0b ")',
             'bytearray.fromhex("ff00")', 'b"abc"[1]', 'b"abc"[-1]', 'b"abc"[3]', 'b"abc"[1:2]', 'b"abcdef"[::-2]', 'b"a" + b"b"', 'b"a" + bytearray(b"b")',
-            'bytearray(b"a") + b"b"', 'b"a" + "b"', 'b"a" + memoryview(b"z")', 'b"ab" * 2', '2 * b"ab"', 'b"ab" * -1', 'b"abc" == bytearray(b"abc")',
+            'bytearray(b"a") + b"b"', 'b"a" + memoryview(b"z")', 'b"ab" * 2', '2 * b"ab"', 'b"ab" * -1', 'b"abc" == bytearray(b"abc")',
             'b"abc" < b"abd"', 'b"a" < "a"', 'b"a" == "a"', '97 in b"abc"', 'b"bc" in b"abc"', '"a" in b"abc"', '256 in b"abc"', 'b"a,b".split(b",")',
             'b"a  b".split(b" ")', 'b"a b c".split(maxsplit=1)', 'b"a b c".rsplit(maxsplit=1)', 'b"".split()', 'b"abc".split(b"")', 'b",".join([b"a", bytearray(b"b"), memoryview(b"c")])',
             'b",".join([b"a", "b"])', 'b"abc".strip(b"ac")', 'b"xxaxx".lstrip(b"x")', 'b"abc".strip("a")', 'b"hello".translate(None, b"l")',
