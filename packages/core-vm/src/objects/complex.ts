@@ -6,7 +6,7 @@ import { NotImplemented } from '../singletons.js';
 import { zeroDivisionError, typeError, valueError, overflowError } from './exceptions.js';
 import { hypot2 } from '../modules/math.js';
 import { PyFloat, floatRepr, floatHashExact, floatArg } from './float.js';
-import { isStr, strVal as strValue, strArg } from './str.js';
+import { isStr, strVal as strValue, strArg, strRepr } from './str.js';
 import { asciiDigits } from './unicode.js';
 import { formatComplex } from '../format.js';
 import { norm, bigHashExact, PyIntSub, type Int } from './int.js';
@@ -240,7 +240,13 @@ function complexOperand(x: any): [[number, number], boolean] | undefined {
 /** complex(str) (CPython complex_subtype_from_string): '(' and ')' optional, white space around. */
 function parseComplex(text: string): [number, number] {
   const bad = () => valueError('complex() arg is a malformed string');
-  let s = asciiDigits(text).replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, '');
+  let s = asciiDigits(text);
+  if (s.includes('_')) {
+    // underscores only between digits (CPython _Py_string_to_number_with_underscores), then removed
+    if (/(^|[^0-9])_|_($|[^0-9])/.test(s)) throw valueError(`could not convert string to complex: ${strRepr(text)}`);
+    s = s.replace(/_/g, '');
+  }
+  s = s.replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, '');
   if (s.startsWith('(')) {
     if (!s.endsWith(')')) throw bad();
     s = s.slice(1, -1).replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, '');
