@@ -306,7 +306,9 @@ function powBuiltin(base: any, exp: any, mod: any): any {
   const b = asInt(exp);
   const m = asInt(mod);
   if (a === undefined || b === undefined || m === undefined) {
-    const p = typeOf(base).isSubtypeOf(T.intType) || base instanceof PyFloat || base instanceof PyComplex ? undefined : lookupSpecial(base, '__pow__');
+    // CPython ternary_op: a complex operand reaches complex's power, which refuses any modulus
+    if (base instanceof PyComplex || exp instanceof PyComplex || mod instanceof PyComplex) throw valueError('complex modulo');
+    const p = typeOf(base).isSubtypeOf(T.intType) || base instanceof PyFloat ? undefined : lookupSpecial(base, '__pow__');
     if (p !== undefined) {
       const r = call(p, [exp, mod], null);
       if (r !== NotImplemented) return r;

@@ -57,6 +57,8 @@ export function complexPow(ar: number, ai: number, br: number, bi: number): PyCo
     len /= Math.exp(at * bi);
     phase += bi * Math.log(vabs);
   }
+  // cos/sin of an infinite phase is a domain error in C, which CPython's complex_pow reports so
+  if (phase === Infinity || phase === -Infinity) throw zeroDivisionError('0.0 to a negative or complex power');
   return powResult(len * Math.cos(phase), len * Math.sin(phase));
 }
 

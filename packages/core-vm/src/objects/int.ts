@@ -41,8 +41,8 @@ export class PyIntSub extends PyInstance {
   }
 }
 
-/** Limit on the size of ints we build (digits): beyond it MemoryError, as a board would. */
-const MAX_BITS = 1 << 22;
+/** Limit on the size of ints built by ** and << (bits, about 5 million decimal digits): MemoryError beyond. */
+const MAX_BITS = 1 << 24;
 
 function checkBig(b: bigint): Int {
   return norm(b);
@@ -151,7 +151,7 @@ export function intPow(a: Int, b: Int): Int | PyFloat {
   if (A === 0n || A === 1n) return norm(A);
   if (A === -1n) return big(b) % 2n === 0n ? 1 : -1;
   const bits = BigInt(A < 0n ? (-A).toString(2).length : A.toString(2).length);
-  if (bits * big(b) > BigInt(MAX_BITS)) throw memoryError('memory allocation failed, allocating too much for int');
+  if (bits * big(b) > BigInt(MAX_BITS)) throw memoryError();
   return norm(A ** big(b));
 }
 
@@ -196,7 +196,9 @@ export function intLshift(a: Int, b: Int): Int {
     if (r <= MAX && r >= -MAX) return r;
   }
   if (a === 0) return 0;
-  if (typeof b === 'bigint' || b > MAX_BITS) throw memoryError('memory allocation failed, allocating too much for int');
+  // CPython: a result over PY_SSIZE_T_MAX/4 30-bit digits is an OverflowError, anything big a MemoryError
+  if (typeof b === 'bigint' && b / 30n > 0x7fffffffffffffffn / 4n) throw overflowError('too many digits in integer');
+  if (typeof b === 'bigint' || b > MAX_BITS) throw memoryError();
   return norm(big(a) << BigInt(b));
 }
 
