@@ -8,7 +8,7 @@
 import * as T from './types.js';
 import { PyFloat } from './objects/float.js';
 import { PyTuple } from './objects/tuple.js';
-import { typeError, valueError, keyError, indexError, overflowError } from './objects/exceptions.js';
+import { typeError, valueError, keyError, indexError, overflowError, ssizeArg, cIntArg } from './objects/exceptions.js';
 import { asInt, repr, str, typeName, getItem, getAttr, lookupSpecial, call, typeOf, isInstance, toIndex } from './runtime.js';
 import { floatRepr } from './objects/float.js';
 import { type Int } from './objects/int.js';
@@ -856,7 +856,7 @@ function percentCore(fmt: string, args: any, forBytes: boolean): string {
       if (item.widthStar) {
         const wi = asInt(next());
         if (wi === undefined) throw typeError('* wants int');
-        a.width = Number(wi);
+        a.width = ssizeArg(wi);
         if (a.width < 0) {
           a.minus = true;
           a.width = -a.width;
@@ -865,7 +865,7 @@ function percentCore(fmt: string, args: any, forBytes: boolean): string {
       if (item.precStar) {
         const p = asInt(next());
         if (p === undefined) throw typeError('* wants int');
-        a.prec = Math.max(0, Number(p));
+        a.prec = Math.max(0, cIntArg(p));
       }
     }
     const v = next();
@@ -948,7 +948,7 @@ function percentCoreSlow(fmt: string, args: any, forBytes: boolean): string {
       const w = next();
       const wi = asInt(w);
       if (wi === undefined) throw typeError('* wants int');
-      a.width = Number(wi);
+      a.width = ssizeArg(wi);
       if (a.width < 0) {
         a.minus = true;
         a.width = -a.width;
@@ -969,7 +969,7 @@ function percentCoreSlow(fmt: string, args: any, forBytes: boolean): string {
       if (fmt[i] === '*') {
         const p = asInt(next());
         if (p === undefined) throw typeError('* wants int');
-        a.prec = Math.max(0, Number(p));
+        a.prec = Math.max(0, cIntArg(p));
         i++;
       } else {
         let p = 0;

@@ -5,7 +5,7 @@ import { PyObject, type AttrHolder, type Shape, EMPTY_SHAPE, type PyType, OP_ADD
   CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT } from '../object.js';
 import * as T from '../types.js';
 import { NotImplemented } from '../singletons.js';
-import { typeError, valueError, indexError, memoryError, overflowError } from './exceptions.js';
+import { typeError, valueError, indexError, memoryError, overflowError, bigIndexError, bigSizeError } from './exceptions.js';
 import { PyList } from './list.js';
 import { PyTuple } from './tuple.js';
 import { defMethod, defGetSet } from './function.js';
@@ -221,7 +221,7 @@ function repeat(a: Uint8Array, n: any): Uint8Array {
   if (k === undefined) throw typeError(`can't multiply sequence by non-int of type '${typeName(n)}'`);
   if (typeof k === 'bigint') {
     if (k <= 0n) return new Uint8Array(0);
-    throw overflowError('cannot fit int into an index-sized integer');
+    throw bigSizeError(k);
   }
   if (k <= 0 || a.length === 0) return new Uint8Array(0);
   if (a.length * k > 1 << 28) throw memoryError();
@@ -240,7 +240,8 @@ function bytesArg(x: any): Uint8Array {
 function indexFrom(data: Uint8Array, key: any, what: string): number {
   const i = asInt(key) ?? toIndex(key);
   const n = data.length;
-  const k = typeof i === 'bigint' ? -1 : i < 0 ? i + n : i;
+  if (typeof i === 'bigint') throw bigIndexError(i, `${what} out of range`);
+  const k = i < 0 ? i + n : i;
   if (k < 0 || k >= n) throw indexError(`${what} out of range`);
   return k;
 }
@@ -280,7 +281,7 @@ function bytesInit(args: any[], kwnames: readonly string[] | null, what: string)
   const i = asInt(src);
   if (i !== undefined) {
     if (i < 0) throw valueError('negative count');
-    if (typeof i === 'bigint') throw overflowError("cannot fit 'int' into an index-sized integer");
+    if (typeof i === 'bigint') throw bigSizeError(i);
     if (i > 1 << 28) throw memoryError();
     return new Uint8Array(i);
   }
@@ -637,7 +638,8 @@ export function setupBytes(): void {
       return new PyMemoryView(m.obj, m.start + start * m.step * m.itemsize, count, m.itemsize, m.format, m.readonly, m.step * step);
     }
     const i = asInt(key) ?? toIndex(key);
-    let k = Number(i);
+    if (typeof i === 'bigint') throw bigIndexError(i, 'index out of bounds on dimension 1');
+    let k = i;
     if (k < 0) k += m.len;
     if (k < 0 || k >= m.len) throw indexError('index out of bounds on dimension 1');
     return mvGet(m, k);
@@ -660,7 +662,9 @@ export function setupBytes(): void {
       }
       return;
     }
-    let k = Number(toIndex(key));
+    const i = toIndex(key);
+    if (typeof i === 'bigint') throw bigIndexError(i, 'index out of bounds on dimension 1');
+    let k = i;
     if (k < 0) k += m.len;
     if (k < 0 || k >= m.len) throw indexError('index out of bounds on dimension 1');
     mvSet(m, k, value);

@@ -3,7 +3,7 @@
 // operations and character classes are ASCII-only, as in CPython. bytearray methods return bytearrays;
 // bytes methods (also on subclasses) return plain bytes.
 import type { PyType } from '../object.js';
-import { typeError, valueError } from './exceptions.js';
+import { typeError, valueError, memoryError, ssizeArg, cIntArg, MAX_TEXT } from './exceptions.js';
 import { PyTuple } from './tuple.js';
 import { PyList } from './list.js';
 import { defMethod, defClassMethod, defStaticMethod } from './function.js';
@@ -33,6 +33,13 @@ function subArg(x: any): Uint8Array {
   if (i === undefined) throw typeError(`argument should be integer or bytes-like object, not '${typeName(x)}'`);
   if (i < 0 || i > 255) throw valueError('byte must be in range(0, 256)');
   return Uint8Array.of(Number(i));
+}
+
+/** A width argument (ljust, center, zfill): a C Py_ssize_t; MemoryError for a result we cannot build. */
+function widthArg(x: any, n: number): number {
+  const w = ssizeArg(asInt(x) ?? toIndex(x));
+  if (w > n && w > MAX_TEXT) throw memoryError();
+  return w;
 }
 
 function sliceIndex(x: any): number {
@@ -395,7 +402,7 @@ export function setupBytesMethods(t: PyType, mutable: boolean): void {
   for (const where of ['ljust', 'rjust', 'center'] as const) {
     defMethod(t, where, (self, width, fill) => {
       const s = L(self);
-      const w = sliceIndex(width);
+      const w = widthArg(width, s.length);
       const f = fillByte(fill, where);
       if (w <= s.length) return same(self, s, false);
       const total = w - s.length;
@@ -407,12 +414,12 @@ export function setupBytesMethods(t: PyType, mutable: boolean): void {
   }
   defMethod(t, 'zfill', (self, width) => {
     const s = L(self);
-    const w = sliceIndex(width);
+    const w = widthArg(width, s.length);
     if (w <= s.length) return same(self, s, false);
     const sign = s[0] === '+' || s[0] === '-' ? s[0] : '';
     return mkS(sign + '0'.repeat(w - s.length) + s.slice(sign.length));
   }, 2);
-  defMethod(t, 'expandtabs', (self, ts) => mkS(expandtabs(L(self), ts === undefined ? 8 : sliceIndex(ts))), { params: 'self, tabsize', min: 1 });
+  defMethod(t, 'expandtabs', (self, ts) => mkS(expandtabs(L(self), ts === undefined ? 8 : cIntArg(asInt(ts) ?? toIndex(ts)))), { params: 'self, tabsize', min: 1 });
   defMethod(t, 'translate', (self, table, del) => {
     const tbl = translateTable(table);
     const d = del === undefined ? null : bytesLike(del);

@@ -1,5 +1,5 @@
 // Text encodings for str.encode, bytes.decode, str(b, enc), bytes(s, enc) (CPython Objects/unicodeobject.c,
-// Python/codecs.c): utf-8 (the only one MicroPython has), ascii, latin-1, utf-16 and utf-32 with their
+// Python/codecs.c): utf-8 (the only one MicroPython has), utf-8-sig, ascii, latin-1, utf-16 and utf-32 with their
 // byte-order variants, and the error handlers strict, ignore, replace, backslashreplace, xmlcharrefreplace,
 // surrogateescape and surrogatepass, with CPython's UnicodeEncodeError/UnicodeDecodeError messages.
 import * as T from '../types.js';
@@ -16,6 +16,7 @@ export function codecName(name: string): string | null {
       return 'ascii';
     case 'latin_1': case 'latin1': case 'latin': case 'l1': case 'iso_8859_1': case 'iso8859_1': case '8859': case 'cp819': case 'iso_ir_100':
       return 'latin-1';
+    case 'utf_8_sig': return 'utf-8-sig';
     case 'utf_16': case 'utf16': case 'u16': return 'utf-16';
     case 'utf_16_le': case 'utf_16le': return 'utf-16-le';
     case 'utf_16_be': case 'utf_16be': return 'utf-16-be';
@@ -25,6 +26,8 @@ export function codecName(name: string): string | null {
     default: return null;
   }
 }
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 function lookupError(enc: string): PyBaseException {
   return newException(T.lookupErrorType, `unknown encoding: ${enc}`);
@@ -106,6 +109,14 @@ function encodeReplacement(enc: string, cps: number[], start: number, end: numbe
 export function encodeText(s: string, encoding: string, errors: string): Uint8Array {
   const enc = codecName(encoding);
   if (enc === null) throw lookupError(encoding);
+  if (enc === 'utf-8-sig') {
+    // a byte order mark, then UTF-8 (CPython's encodings.utf_8_sig)
+    const body = encodeText(s, 'utf-8', errors);
+    const out = new Uint8Array(body.length + 3);
+    out.set(UTF8_BOM);
+    out.set(body, 3);
+    return out;
+  }
   if (!HANDLERS.has(errors)) {
     // the handler is only looked up when needed; ASCII text never needs one
     if (!/^[\x00-\x7f]*$/.test(s)) throw handlerError(errors);
@@ -320,6 +331,11 @@ function latinChunk(b: Uint8Array, start: number, end: number): string {
 export function decodeText(b: Uint8Array, encoding: string, errors: string): string {
   const enc = codecName(encoding);
   if (enc === null) throw lookupError(encoding);
+  if (enc === 'utf-8-sig') {
+    // one leading byte order mark is dropped; error positions count from after it, as CPython's
+    const bom = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+    return decodeText(bom ? b.subarray(3) : b, 'utf-8', errors);
+  }
   if (!HANDLERS.has(errors) && errors !== 'strict') {
     let ascii = true;
     for (const c of b) if (c >= 0x80) ascii = false;

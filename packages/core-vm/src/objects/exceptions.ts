@@ -48,6 +48,27 @@ export const zeroDivisionError = (msg: string): PyBaseException => newException(
 export const notImplementedError = (msg: string): PyBaseException => newException(T.notImplementedErrorType, msg);
 export const memoryError = (msg?: string): PyBaseException =>
   msg === undefined ? newException(T.memoryErrorType) : newException(T.memoryErrorType, msg);
+/** Whether a big int is outside CPython's Py_ssize_t (64-bit): such an index cannot even be tried. */
+export const beyondSsize = (i: bigint): boolean => i >= 0x8000000000000000n || i < -0x8000000000000000n;
+/** The IndexError for a big-int index: out of range, or CPython's "cannot fit" beyond Py_ssize_t. */
+export const bigIndexError = (i: bigint, msg: string): PyBaseException =>
+  indexError(beyondSsize(i) ? "cannot fit 'int' into an index-sized integer" : msg);
+/** A repeat count or size that is a big int: OverflowError beyond Py_ssize_t, else MemoryError. */
+export const bigSizeError = (i: bigint): PyBaseException =>
+  beyondSsize(i) ? overflowError("cannot fit 'int' into an index-sized integer") : memoryError();
+/** A C Py_ssize_t argument (a width, a position): OverflowError as CPython's beyond 64 bits. */
+export function ssizeArg(v: number | bigint): number {
+  if (typeof v === 'number') return v;
+  if (beyondSsize(v)) throw overflowError('Python int too large to convert to C ssize_t');
+  return Number(v);
+}
+/** A C int argument (a tab size): OverflowError as CPython's beyond 32 bits. */
+export function cIntArg(v: number | bigint): number {
+  if (v > 0x7fffffff || v < -0x80000000) throw overflowError('Python int too large to convert to C int');
+  return Number(v);
+}
+/** Longest str/bytes result we build: beyond it, MemoryError (as CPython when allocation fails). */
+export const MAX_TEXT = 1 << 28;
 export const importError = (msg: string): PyBaseException => newException(T.importErrorType, msg);
 export const osError = (errno: number, msg?: string): PyBaseException =>
   msg === undefined ? newException(T.osErrorType, errno) : newException(T.osErrorType, errno, msg);

@@ -3,7 +3,7 @@ import { PyObject, type AttrHolder, type Shape, EMPTY_SHAPE, type PyType, OP_ADD
   CMP_EQ, CMP_NE } from '../object.js';
 import * as T from '../types.js';
 import { NotImplemented } from '../singletons.js';
-import { typeError, valueError, indexError, memoryError, overflowError } from './exceptions.js';
+import { typeError, valueError, indexError, memoryError, bigIndexError, bigSizeError, ssizeArg } from './exceptions.js';
 import { PyTuple, PyTupleSub, EMPTY_TUPLE } from './tuple.js';
 import { defMethod } from './function.js';
 import { asInt, toIndex, repr, STOP, eqBool, typeName, toArray, lt, compare, truthy, reprGuard, hash, call, forEach } from '../runtime.js';
@@ -88,7 +88,7 @@ function normIndex(key: any, n: number, what: string): number {
       }
     } else throw typeError(`${what} indices must be integers or slices, not ${typeName(key)}`);
   }
-  if (typeof i === 'bigint') throw indexError(`${what} index out of range`);
+  if (typeof i === 'bigint') throw bigIndexError(i, `${what} index out of range`);
   if (i < 0) i += n;
   if (i < 0 || i >= n) throw indexError(`${what} index out of range`);
   return i;
@@ -107,7 +107,7 @@ export function seqRepeat(items: any[], n: any): any[] {
   if (k === undefined) throw typeError(`can't multiply sequence by non-int of type '${typeName(n)}'`);
   if (typeof k === 'bigint') {
     if (k <= 0n) return [];
-    throw overflowError('cannot fit int into an index-sized integer');
+    throw bigSizeError(k);
   }
   if (k <= 0 || items.length === 0) return [];
   if (items.length * k > MAX_ITEMS) throw memoryError();
@@ -390,7 +390,7 @@ export function setupList(): void {
   }, 2);
   defMethod(t, 'insert', (self, i, v) => {
     const items = (self as PyList).items;
-    let k = Number(toIndex(i));
+    let k = ssizeArg(toIndex(i));
     if (k < 0) k = Math.max(0, k + items.length);
     if (k > items.length) k = items.length;
     items.splice(k, 0, v);
@@ -400,7 +400,7 @@ export function setupList(): void {
     const items = (self as PyList).items;
     if (items.length === 0) throw indexError('pop from empty list');
     if (i === undefined) return items.pop();
-    let k = Number(toIndex(i));
+    let k = ssizeArg(toIndex(i));
     if (k < 0) k += items.length;
     if (k < 0 || k >= items.length) throw indexError('pop index out of range');
     return items.splice(k, 1)[0];

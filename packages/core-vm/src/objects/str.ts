@@ -4,7 +4,7 @@
 import { PyInstance, PyObject, type PyType, OP_ADD, OP_MUL, OP_MOD, OP_INPLACE, CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT } from '../object.js';
 import * as T from '../types.js';
 import { NotImplemented } from '../singletons.js';
-import { typeError, indexError, overflowError, memoryError } from './exceptions.js';
+import { typeError, indexError, memoryError, bigIndexError, bigSizeError } from './exceptions.js';
 import { asInt, typeName, toIndex, str as pyStr, STOP, lookupSpecial } from '../runtime.js';
 import { PySlice, sliceIndices } from './slice.js';
 import { percentFormat } from '../format.js';
@@ -157,7 +157,7 @@ export function strGetItem(s: string, key: any): string {
     return out;
   }
   const i = asInt(key);
-  if (i !== undefined) return strGetItem(s, typeof i === 'bigint' ? (() => { throw indexError('string index out of range'); })() : i);
+  if (i !== undefined) return strGetItem(s, typeof i === 'bigint' ? (() => { throw bigIndexError(i, 'string index out of range'); })() : i);
   const idx = typeof key === 'object' && key !== null ? lookupSpecial(key, '__index__') : undefined;
   if (idx !== undefined) return strGetItem(s, toIndex(key));
   throw typeError(`string indices must be integers, not '${typeName(key)}'`);
@@ -168,7 +168,7 @@ export function strRepeat(s: string, n: any): string {
   if (k === undefined) throw typeError(`can't multiply sequence by non-int of type '${typeName(n)}'`);
   if (typeof k === 'bigint') {
     if (k <= 0n || s.length === 0) return '';
-    throw overflowError('cannot fit int into an index-sized integer');
+    throw bigSizeError(k);
   }
   if (k <= 0 || s.length === 0) return '';
   if (s.length * k > 1 << 28) throw memoryError();

@@ -6,7 +6,7 @@
 import * as T from '../types.js';
 import type { PyType } from '../object.js';
 import { PyObject } from '../object.js';
-import { typeError, valueError } from './exceptions.js';
+import { typeError, valueError, memoryError, ssizeArg, cIntArg, MAX_TEXT } from './exceptions.js';
 import { PyTuple } from './tuple.js';
 import { PyList } from './list.js';
 import { PyDict, dictSet } from './dict.js';
@@ -242,10 +242,17 @@ function fillChar(fill: any): string {
   return f;
 }
 
+/** A width argument (ljust, center, zfill ...): a C Py_ssize_t; MemoryError for a result we cannot build. */
+function widthArg(x: any, n: number): number {
+  const w = ssizeArg(asInt(x) ?? toIndex(x));
+  if (w > n && w > MAX_TEXT) throw memoryError();
+  return w;
+}
+
 function pad(s: string, width: any, fill: any, where: 'l' | 'r' | 'c'): string {
-  const w = sliceIndex(width);
-  const f = fillChar(fill);
   const n = strLen(s);
+  const w = widthArg(width, n);
+  const f = fillChar(fill);
   if (w <= n) return s;
   const total = w - n;
   if (where === 'l') return s + f.repeat(total);
@@ -636,13 +643,13 @@ export function setupStrMethods(t: PyType): void {
   defMethod(t, 'rjust', (self, w, f) => pad(S(self), w, f, 'r'), { params: 'self, width, fillchar, /', min: 2 });
   defMethod(t, 'zfill', (self, w) => {
     const s = S(self);
-    const width = sliceIndex(w);
     const n = strLen(s);
+    const width = widthArg(w, n);
     if (n >= width) return s;
     const sign = s[0] === '+' || s[0] === '-' ? s[0] : '';
     return sign + '0'.repeat(width - n) + s.slice(sign.length);
   }, 2);
-  defMethod(t, 'expandtabs', (self, ts) => expandtabs(S(self), ts === undefined ? 8 : sliceIndex(ts)), { params: 'self, tabsize', min: 1 });
+  defMethod(t, 'expandtabs', (self, ts) => expandtabs(S(self), ts === undefined ? 8 : cIntArg(asInt(ts) ?? toIndex(ts))), { params: 'self, tabsize', min: 1 });
   defMethod(t, 'partition', (self, sep) => {
     const s = S(self);
     const p = subArg(sep);
