@@ -12,13 +12,14 @@ import { typeError, valueError } from '../objects/exceptions.js';
 import { lookupSpecial, call, typeName } from '../runtime.js';
 import { copysign, ldexp, domainError, rangeError, hypot2 } from './math.js';
 import * as S from './cmath-special.js';
+import * as libm from './libm.js';
 
 type C = [number, number];
 
 const DBL_MIN = 2.2250738585072014e-308;
 const LARGE = Number.MAX_VALUE / 4; // CM_LARGE_DOUBLE
 const SQRT_LARGE = Math.sqrt(LARGE);
-const LOG_LARGE = Math.log(LARGE);
+const LOG_LARGE = libm.log(LARGE);
 const SQRT_DBL_MIN = Math.sqrt(DBL_MIN);
 const SCALE_UP = 53; // 2*(DBL_MANT_DIG/2) + 1
 const SCALE_DOWN = -27; // -(SCALE_UP+1)/2
@@ -55,7 +56,7 @@ function special(table: S.SpecialTable, z: C): C {
 const finite = (z: C) => Number.isFinite(z[0]) && Number.isFinite(z[1]);
 
 function asinhReal(x: number): number {
-  return Math.asinh(x);
+  return libm.asinh(x);
 }
 
 function cSqrt(z: C): C {
@@ -80,34 +81,34 @@ function cAcos(z: C): C {
   if (!finite(z)) return special(S.ACOS_SPECIAL, z);
   const [x, y] = z;
   if (Math.abs(x) > LARGE || Math.abs(y) > LARGE) {
-    const re = Math.atan2(Math.abs(y), x);
-    const l = Math.log(hypot2(x / 2, y / 2)) + Math.LN2 * 2;
+    const re = libm.atan2(Math.abs(y), x);
+    const l = libm.log(hypot2(x / 2, y / 2)) + Math.LN2 * 2;
     return [re, x < 0 ? -copysign(l, y) : copysign(l, -y)];
   }
   const s1 = cSqrt([1 - x, -y]);
   const s2 = cSqrt([1 + x, y]);
-  return [2 * Math.atan2(s1[0], s2[0]), asinhReal(s2[0] * s1[1] - s2[1] * s1[0])];
+  return [2 * libm.atan2(s1[0], s2[0]), asinhReal(s2[0] * s1[1] - s2[1] * s1[0])];
 }
 
 function cAcosh(z: C): C {
   if (!finite(z)) return special(S.ACOSH_SPECIAL, z);
   const [x, y] = z;
-  if (Math.abs(x) > LARGE || Math.abs(y) > LARGE) return [Math.log(hypot2(x / 2, y / 2)) + Math.LN2 * 2, Math.atan2(y, x)];
+  if (Math.abs(x) > LARGE || Math.abs(y) > LARGE) return [libm.log(hypot2(x / 2, y / 2)) + Math.LN2 * 2, libm.atan2(y, x)];
   const s1 = cSqrt([x - 1, y]);
   const s2 = cSqrt([x + 1, y]);
-  return [asinhReal(s1[0] * s2[0] + s1[1] * s2[1]), 2 * Math.atan2(s1[1], s2[0])];
+  return [asinhReal(s1[0] * s2[0] + s1[1] * s2[1]), 2 * libm.atan2(s1[1], s2[0])];
 }
 
 function cAsinh(z: C): C {
   if (!finite(z)) return special(S.ASINH_SPECIAL, z);
   const [x, y] = z;
   if (Math.abs(x) > LARGE || Math.abs(y) > LARGE) {
-    const l = Math.log(hypot2(x / 2, y / 2)) + Math.LN2 * 2;
-    return [y >= 0 ? copysign(l, x) : -copysign(l, -x), Math.atan2(y, Math.abs(x))];
+    const l = libm.log(hypot2(x / 2, y / 2)) + Math.LN2 * 2;
+    return [y >= 0 ? copysign(l, x) : -copysign(l, -x), libm.atan2(y, Math.abs(x))];
   }
   const s1 = cSqrt([1 + y, -x]);
   const s2 = cSqrt([1 - y, x]);
-  return [asinhReal(s1[0] * s2[1] - s2[0] * s1[1]), Math.atan2(y, s1[0] * s2[0] - s1[1] * s2[1])];
+  return [asinhReal(s1[0] * s2[1] - s2[0] * s1[1]), libm.atan2(y, s1[0] * s2[0] - s1[1] * s2[1])];
 }
 
 function cAsin(z: C): C {
@@ -129,9 +130,9 @@ function cAtanh(z: C): C {
   }
   if (x === 1 && ay < SQRT_DBL_MIN) {
     if (ay === 0) throw domainError();
-    return [-Math.log(Math.sqrt(ay) / Math.sqrt(hypot2(ay, 2))), copysign(Math.atan2(2, -ay) / 2, y)];
+    return [-libm.log(Math.sqrt(ay) / Math.sqrt(hypot2(ay, 2))), copysign(libm.atan2(2, -ay) / 2, y)];
   }
-  return [Math.log1p((4 * x) / ((1 - x) * (1 - x) + ay * ay)) / 4, -Math.atan2(-2 * y, (1 - x) * (1 + x) - ay * ay) / 2];
+  return [Math.log1p((4 * x) / ((1 - x) * (1 - x) + ay * ay)) / 4, -libm.atan2(-2 * y, (1 - x) * (1 + x) - ay * ay) / 2];
 }
 
 function cAtan(z: C): C {
@@ -154,61 +155,61 @@ function overflowCheck(r: C): C {
 function cExp(z: C): C {
   if (!finite(z)) {
     if (!Number.isFinite(z[0]) && z[0] === z[0] && Number.isFinite(z[1]) && z[1] !== 0) {
-      return infReal(z, z[0] > 0, (y) => [Math.cos(y), Math.sin(y)]);
+      return infReal(z, z[0] > 0, (y) => [libm.cos(y), libm.sin(y)]);
     }
     return special(S.EXP_SPECIAL, z);
   }
   const [x, y] = z;
   if (x > LOG_LARGE) {
-    const l = Math.exp(x - 1);
-    return overflowCheck([l * Math.cos(y) * Math.E, l * Math.sin(y) * Math.E]);
+    const l = libm.exp(x - 1);
+    return overflowCheck([l * libm.cos(y) * Math.E, l * libm.sin(y) * Math.E]);
   }
-  const l = Math.exp(x);
-  return overflowCheck([l * Math.cos(y), l * Math.sin(y)]);
+  const l = libm.exp(x);
+  return overflowCheck([l * libm.cos(y), l * libm.sin(y)]);
 }
 
 function cCosh(z: C): C {
   if (!finite(z)) {
     if (!Number.isFinite(z[0]) && z[0] === z[0] && Number.isFinite(z[1]) && z[1] !== 0) {
-      return infReal(z, true, (y) => [Math.cos(y), copysign(1, z[0]) * Math.sin(y)]);
+      return infReal(z, true, (y) => [libm.cos(y), copysign(1, z[0]) * libm.sin(y)]);
     }
     return special(S.COSH_SPECIAL, z);
   }
   const [x, y] = z;
   if (Math.abs(x) > LOG_LARGE) {
     const xm1 = x - copysign(1, x);
-    return overflowCheck([Math.cos(y) * Math.cosh(xm1) * Math.E, Math.sin(y) * Math.sinh(xm1) * Math.E]);
+    return overflowCheck([libm.cos(y) * libm.cosh(xm1) * Math.E, libm.sin(y) * libm.sinh(xm1) * Math.E]);
   }
-  return overflowCheck([Math.cos(y) * Math.cosh(x), Math.sin(y) * Math.sinh(x)]);
+  return overflowCheck([libm.cos(y) * libm.cosh(x), libm.sin(y) * libm.sinh(x)]);
 }
 
 function cSinh(z: C): C {
   if (!finite(z)) {
     if (!Number.isFinite(z[0]) && z[0] === z[0] && Number.isFinite(z[1]) && z[1] !== 0) {
-      return infReal(z, true, (y) => [copysign(1, z[0]) * Math.cos(y), Math.sin(y)]);
+      return infReal(z, true, (y) => [copysign(1, z[0]) * libm.cos(y), libm.sin(y)]);
     }
     return special(S.SINH_SPECIAL, z);
   }
   const [x, y] = z;
   if (Math.abs(x) > LOG_LARGE) {
     const xm1 = x - copysign(1, x);
-    return overflowCheck([Math.cos(y) * Math.sinh(xm1) * Math.E, Math.sin(y) * Math.cosh(xm1) * Math.E]);
+    return overflowCheck([libm.cos(y) * libm.sinh(xm1) * Math.E, libm.sin(y) * libm.cosh(xm1) * Math.E]);
   }
-  return overflowCheck([Math.cos(y) * Math.sinh(x), Math.sin(y) * Math.cosh(x)]);
+  return overflowCheck([libm.cos(y) * libm.sinh(x), libm.sin(y) * libm.cosh(x)]);
 }
 
 function cTanh(z: C): C {
   if (!finite(z)) {
     if (!Number.isFinite(z[0]) && z[0] === z[0] && Number.isFinite(z[1]) && z[1] !== 0) {
-      return [z[0] > 0 ? 1 : -1, copysign(0, 2 * Math.sin(z[1]) * Math.cos(z[1]))];
+      return [z[0] > 0 ? 1 : -1, copysign(0, 2 * libm.sin(z[1]) * libm.cos(z[1]))];
     }
     return special(S.TANH_SPECIAL, z);
   }
   const [x, y] = z;
-  if (Math.abs(x) > LOG_LARGE) return [copysign(1, x), 4 * Math.sin(y) * Math.cos(y) * Math.exp(-2 * Math.abs(x))];
+  if (Math.abs(x) > LOG_LARGE) return [copysign(1, x), 4 * libm.sin(y) * libm.cos(y) * libm.exp(-2 * Math.abs(x))];
   const tx = Math.tanh(x);
-  const ty = Math.tan(y);
-  const cx = 1 / Math.cosh(x);
+  const ty = libm.tan(y);
+  const cx = 1 / libm.cosh(x);
   const txty = tx * ty;
   const denom = 1 + txty * txty;
   return [(tx * (1 + ty * ty)) / denom, ((ty / denom) * cx) * cx];
@@ -232,9 +233,9 @@ function cLog(z: C): C {
   const ax = Math.abs(z[0]);
   const ay = Math.abs(z[1]);
   let re: number;
-  if (ax > LARGE || ay > LARGE) re = Math.log(hypot2(ax / 2, ay / 2)) + Math.LN2;
+  if (ax > LARGE || ay > LARGE) re = libm.log(hypot2(ax / 2, ay / 2)) + Math.LN2;
   else if (ax < DBL_MIN && ay < DBL_MIN) {
-    if (ax > 0 || ay > 0) re = Math.log(hypot2(ldexp(ax, 53), ldexp(ay, 53))) - 53 * Math.LN2;
+    if (ax > 0 || ay > 0) re = libm.log(hypot2(ldexp(ax, 53), ldexp(ay, 53))) - 53 * Math.LN2;
     else throw domainError();
   } else {
     const h = hypot2(ax, ay);
@@ -242,9 +243,9 @@ function cLog(z: C): C {
       const am = ax > ay ? ax : ay;
       const an = ax > ay ? ay : ax;
       re = Math.log1p((am - 1) * (am + 1) + an * an) / 2;
-    } else re = Math.log(h);
+    } else re = libm.log(h);
   }
-  return [re, Math.atan2(z[1], z[0])];
+  return [re, libm.atan2(z[1], z[0])];
 }
 
 /** Complex division as CPython's _Py_c_quot (ValueError on a zero divisor, as cmath reports it). */
@@ -272,14 +273,14 @@ function cplx(z: C): PyComplex {
 function rect(r: number, phi: number): C {
   if (!Number.isFinite(r) || !Number.isFinite(phi)) {
     if ((r === Infinity || r === -Infinity) && Number.isFinite(phi) && phi !== 0) {
-      const c = Math.cos(phi);
-      const s = Math.sin(phi);
+      const c = libm.cos(phi);
+      const s = libm.sin(phi);
       return r > 0 ? [copysign(Infinity, c), copysign(Infinity, s)] : [-copysign(Infinity, c), -copysign(Infinity, s)];
     }
     return special(S.RECT_SPECIAL, [r, phi]);
   }
   if (phi === 0) return [r, r * phi];
-  return [r * Math.cos(phi), r * Math.sin(phi)];
+  return [r * libm.cos(phi), r * libm.sin(phi)];
 }
 
 export function makeCmathModule(): PyModule {
@@ -319,13 +320,13 @@ export function makeCmathModule(): PyModule {
   });
   put('phase', (x) => {
     const z = complexArg(x);
-    return new PyFloat(Math.atan2(z[1], z[0]));
+    return new PyFloat(libm.atan2(z[1], z[0]));
   }, 1);
   put('polar', (x) => {
     const z = complexArg(x);
     const r = hypot2(z[0], z[1]);
     if (r === Infinity && finite(z)) throw rangeError();
-    return new PyTuple([new PyFloat(r), new PyFloat(Math.atan2(z[1], z[0]))]);
+    return new PyTuple([new PyFloat(r), new PyFloat(libm.atan2(z[1], z[0]))]);
   }, 1);
   put('rect', (r, phi) => cplx(rect(floatArg(r), floatArg(phi))), 2);
   put('isfinite', (x) => finite(complexArg(x)), 1);

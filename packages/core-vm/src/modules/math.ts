@@ -12,6 +12,7 @@ import { typeError, valueError, overflowError, zeroDivisionError } from '../obje
 import { asInt, toIndex, lookupSpecial, call, typeName, forEach, toArray, binaryOp, truthy } from '../runtime.js';
 import { OP_MUL } from '../object.js';
 import * as T from '../types.js';
+import * as libm from './libm.js';
 
 // ---- bit-level helpers (also used by cmath and float) ----------------------------------------------------
 
@@ -173,11 +174,11 @@ function sinpi(x: number): number {
   const n = Math.round(2 * y);
   let r: number;
   switch (n) {
-    case 0: r = Math.sin(Math.PI * y); break;
-    case 1: r = Math.cos(Math.PI * (y - 0.5)); break;
-    case 2: r = Math.sin(Math.PI * (1 - y)); break;
-    case 3: r = -Math.cos(Math.PI * (y - 1.5)); break;
-    default: r = Math.sin(Math.PI * (y - 2)); break;
+    case 0: r = libm.sin(Math.PI * y); break;
+    case 1: r = libm.cos(Math.PI * (y - 0.5)); break;
+    case 2: r = libm.sin(Math.PI * (1 - y)); break;
+    case 3: r = -libm.cos(Math.PI * (y - 1.5)); break;
+    default: r = libm.sin(Math.PI * (y - 2)); break;
   }
   return copysign(1, x) * r;
 }
@@ -244,20 +245,20 @@ function gamma(x: number): number {
   z = (z * LANCZOS_G) / y;
   let r: number;
   if (x < 0) {
-    r = ((-Math.PI / sinpi(ax) / ax) * Math.exp(y)) / lanczosSum(ax);
+    r = ((-Math.PI / sinpi(ax) / ax) * libm.exp(y)) / lanczosSum(ax);
     r -= z * r;
-    if (ax < 140) r /= Math.pow(y, ax - 0.5);
+    if (ax < 140) r /= libm.pow(y, ax - 0.5);
     else {
-      const sp = Math.pow(y, ax / 2 - 0.25);
+      const sp = libm.pow(y, ax / 2 - 0.25);
       r /= sp;
       r /= sp;
     }
   } else {
-    r = lanczosSum(ax) / Math.exp(y);
+    r = lanczosSum(ax) / libm.exp(y);
     r += z * r;
-    if (ax < 140) r *= Math.pow(y, ax - 0.5);
+    if (ax < 140) r *= libm.pow(y, ax - 0.5);
     else {
-      const sp = Math.pow(y, ax / 2 - 0.25);
+      const sp = libm.pow(y, ax / 2 - 0.25);
       r *= sp;
       r *= sp;
     }
@@ -274,10 +275,10 @@ function lgamma(x: number): number {
     return 0;
   }
   const ax = Math.abs(x);
-  if (ax < 1e-20) return -Math.log(ax);
-  let r = Math.log(lanczosSum(ax)) - LANCZOS_G;
-  r += (ax - 0.5) * (Math.log(ax + LANCZOS_G - 0.5) - 1);
-  if (x < 0) r = LOG_PI - Math.log(Math.abs(sinpi(ax))) - Math.log(ax) - r;
+  if (ax < 1e-20) return -libm.log(ax);
+  let r = libm.log(lanczosSum(ax)) - LANCZOS_G;
+  r += (ax - 0.5) * (libm.log(ax + LANCZOS_G - 0.5) - 1);
+  if (x < 0) r = LOG_PI - libm.log(Math.abs(sinpi(ax))) - libm.log(ax) - r;
   if (!Number.isFinite(r)) throw rangeError();
   return r;
 }
@@ -291,7 +292,7 @@ function erfSeries(x: number): number {
     acc = 2 + (x2 * acc) / fk;
     fk -= 1;
   }
-  return (acc * x * Math.exp(-x2)) / SQRT_PI;
+  return (acc * x * libm.exp(-x2)) / SQRT_PI;
 }
 
 function erfcContfrac(x: number): number {
@@ -314,7 +315,7 @@ function erfcContfrac(x: number): number {
     q = b * q - a * qLast;
     qLast = t;
   }
-  return ((p / q) * x * Math.exp(-x2)) / SQRT_PI;
+  return ((p / q) * x * libm.exp(-x2)) / SQRT_PI;
 }
 
 function erf(x: number): number {
@@ -357,7 +358,7 @@ function mathPow(x: number, y: number): number {
     return r;
   }
   if (x === 1 || y === 0) return 1;
-  r = Math.pow(x, y);
+  r = libm.pow(x, y);
   if (r !== r) throw domainError();
   if (!Number.isFinite(r)) throw x === 0 ? domainError() : rangeError();
   return r;
@@ -596,26 +597,26 @@ export function makeMathModule(): PyModule {
   dictSetStr(d, 'inf', fl(Infinity));
   dictSetStr(d, 'nan', fl(NaN));
 
-  put1('acos', Math.acos, false);
-  put1('acosh', Math.acosh, false);
-  put1('asin', Math.asin, false);
-  put1('asinh', Math.asinh, false);
-  put1('atan', Math.atan, false);
+  put1('acos', libm.acos, false);
+  put1('acosh', libm.acosh, false);
+  put1('asin', libm.asin, false);
+  put1('asinh', libm.asinh, false);
+  put1('atan', libm.atan, false);
   put1('atanh', (x) => (Math.abs(x) === 1 ? NaN : Math.atanh(x)), false);
   put1('cbrt', Math.cbrt, false);
-  put1('cos', Math.cos, false);
-  put1('cosh', Math.cosh, true);
+  put1('cos', libm.cos, false);
+  put1('cosh', libm.cosh, true);
   put1('erf', erf, false);
   put1('erfc', erfc, false);
-  put1('exp', Math.exp, true);
-  put1('exp2', (x) => Math.pow(2, x), true);
+  put1('exp', libm.exp, true);
+  put1('exp2', (x) => libm.pow(2, x), true);
   put1('expm1', Math.expm1, true);
   put1('fabs', Math.abs, false);
   put1('log1p', Math.log1p, false);
-  put1('sin', Math.sin, false);
-  put1('sinh', Math.sinh, true);
+  put1('sin', libm.sin, false);
+  put1('sinh', libm.sinh, true);
   put1('sqrt', Math.sqrt, false);
-  put1('tan', Math.tan, false);
+  put1('tan', libm.tan, false);
   put1('tanh', Math.tanh, false);
   put('gamma', (x) => fl(gamma(floatArg(x))), 1);
   put('lgamma', (x) => fl(lgamma(floatArg(x))), 1);
@@ -655,7 +656,7 @@ export function makeMathModule(): PyModule {
   }, { params: 'a, b, /, *, rel_tol, abs_tol', min: 2 });
 
   put('copysign', (x, y) => fl(copysign(floatArg(x), floatArg(y))), 2);
-  put('atan2', (y, x) => fl(Math.atan2(floatArg(y), floatArg(x))), 2);
+  put('atan2', (y, x) => fl(libm.atan2(floatArg(y), floatArg(x))), 2);
   put('fmod', (x, y) => fl(fmod(floatArg(x), floatArg(y))), 2);
   put('remainder', (x, y) => fl(remainder(floatArg(x), floatArg(y))), 2);
   put('pow', (x, y) => fl(mathPow(floatArg(x), floatArg(y))), 2);
@@ -688,14 +689,14 @@ export function makeMathModule(): PyModule {
   }, 1);
 
   put('log', (x, base) => {
-    const num = logOf(x, Math.log, Math.LN2);
+    const num = logOf(x, libm.log, Math.LN2);
     if (base === undefined) return fl(num);
-    const den = logOf(base, Math.log, Math.LN2);
+    const den = logOf(base, libm.log, Math.LN2);
     if (den === 0) throw zeroDivisionError('float division by zero');
     return fl(num / den);
   }, { params: 'x, base, /', min: 1 });
-  put('log2', (x) => fl(logOf(x, Math.log2, 1)), 1);
-  put('log10', (x) => fl(logOf(x, Math.log10, Math.log10(2))), 1);
+  put('log2', (x) => fl(logOf(x, libm.log2, 1)), 1);
+  put('log10', (x) => fl(logOf(x, libm.log10, libm.log10(2))), 1);
 
   put('fsum', (it) => fl(fsum(it)), 1);
   put('prod', (it, start) => {
@@ -709,7 +710,7 @@ export function makeMathModule(): PyModule {
   }, { params: 'iterable, /, *, start', min: 1 });
   put('hypot', (coords: any[]) => {
     const xs = coords.map(floatArg);
-    const r = xs.length === 2 ? hypot2(xs[0], xs[1]) : Math.hypot(...xs);
+    const r = xs.length === 2 ? hypot2(xs[0], xs[1]) : libm.hypotN(xs);
     if (r === Infinity && xs.every(Number.isFinite)) throw rangeError();
     return fl(r);
   }, { params: '*coords' });
@@ -717,7 +718,7 @@ export function makeMathModule(): PyModule {
     const a = toArray(p).map(floatArg);
     const b = toArray(q).map(floatArg);
     if (a.length !== b.length) throw valueError('both points must have the same number of dimensions');
-    return fl(Math.hypot(...a.map((v, i) => v - b[i])));
+    return fl(libm.hypotN(a.map((v, i) => v - b[i])));
   }, 2);
 
   const intArg = (x: any): Int => toIndex(x);

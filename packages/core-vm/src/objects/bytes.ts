@@ -5,7 +5,7 @@ import { PyObject, type AttrHolder, type Shape, EMPTY_SHAPE, type PyType, OP_ADD
   CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT } from '../object.js';
 import * as T from '../types.js';
 import { NotImplemented } from '../singletons.js';
-import { typeError, valueError, indexError, memoryError, overflowError, bigIndexError, bigSizeError } from './exceptions.js';
+import { typeError, valueError, indexError, memoryError, bigIndexError, bigSizeError } from './exceptions.js';
 import { PyList } from './list.js';
 import { PyTuple } from './tuple.js';
 import { defMethod, defGetSet } from './function.js';

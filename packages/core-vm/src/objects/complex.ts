@@ -5,6 +5,7 @@ import * as T from '../types.js';
 import { NotImplemented } from '../singletons.js';
 import { zeroDivisionError, typeError, valueError, overflowError } from './exceptions.js';
 import { hypot2 } from '../modules/math.js';
+import * as libm from '../modules/libm.js';
 import { PyFloat, floatRepr, floatHashExact, floatArg } from './float.js';
 import { isStr, strVal as strValue, strArg, strRepr } from './str.js';
 import { asciiDigits } from './unicode.js';
@@ -50,16 +51,16 @@ export function complexPow(ar: number, ai: number, br: number, bi: number): PyCo
     return new PyComplex(0, 0);
   }
   const vabs = hypot2(ar, ai);
-  let len = Math.pow(vabs, br);
-  const at = Math.atan2(ai, ar);
+  let len = libm.pow(vabs, br);
+  const at = libm.atan2(ai, ar);
   let phase = at * br;
   if (bi !== 0) {
-    len /= Math.exp(at * bi);
-    phase += bi * Math.log(vabs);
+    len /= libm.exp(at * bi);
+    phase += bi * libm.log(vabs);
   }
   // cos/sin of an infinite phase is a domain error in C, which CPython's complex_pow reports so
   if (phase === Infinity || phase === -Infinity) throw zeroDivisionError('0.0 to a negative or complex power');
-  return powResult(len * Math.cos(phase), len * Math.sin(phase));
+  return powResult(len * libm.cos(phase), len * libm.sin(phase));
 }
 
 function powResult(re: number, im: number): PyComplex {

@@ -4,6 +4,7 @@ import { type AttrHolder, type Shape, EMPTY_SHAPE, type PyType, OP_ADD, OP_SUB, 
   OP_FLOORDIV, OP_MOD, OP_POW, OP_DIVMOD, OP_INPLACE, CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT,
   UN_NEG, UN_POS, UN_ABS, UN_INT, UN_FLOAT } from '../object.js';
 import * as T from '../types.js';
+import * as libm from '../modules/libm.js';
 import { NotImplemented } from '../singletons.js';
 import { zeroDivisionError, typeError, valueError, overflowError, newException } from './exceptions.js';
 import { PyTuple } from './tuple.js';
@@ -136,7 +137,7 @@ export function floatPow(a: number, b: number): any {
     negate = isOddInteger(b);
   }
   if (a === 1) return new PyFloat(negate ? -1 : 1);
-  const r = Math.pow(a, b);
+  const r = libm.pow(a, b);
   if (r === Infinity) throw newException(T.overflowErrorType, 34, 'Numerical result out of range');
   return new PyFloat(negate ? -r : r);
 }

@@ -6,6 +6,7 @@ import { PyInstance, type PyType, OP_ADD, OP_SUB, OP_MUL, OP_TRUEDIV, OP_FLOORDI
   UN_NEG, UN_POS, UN_INVERT, UN_ABS, UN_INT, UN_FLOAT, UN_INDEX } from '../object.js';
 void CMP_GE;
 import * as T from '../types.js';
+import * as libm from '../modules/libm.js';
 import { NotImplemented } from '../singletons.js';
 import { zeroDivisionError, valueError, typeError, overflowError, memoryError } from './exceptions.js';
 import { PyFloat, floatNew } from './float.js';
@@ -120,7 +121,7 @@ export function intPow(a: Int, b: Int): Int | PyFloat {
   if ((typeof b === 'number' ? b : Number(b)) < 0) {
     const fa = intToFloat(a);
     if (fa === 0) throw zeroDivisionError('0.0 cannot be raised to a negative power');
-    return new PyFloat(Math.pow(fa, intToFloat(b)));
+    return new PyFloat(libm.pow(fa, intToFloat(b)));
   }
   if (typeof a === 'number' && typeof b === 'number') {
     // exact repeated squaring while the result stays safe
