@@ -10,13 +10,13 @@
 // handled here (huge trig arguments, results that would be subnormal) fall back to Math.*. log10 follows
 // glibc's own formula, which is not correctly rounded, so that it prints what CPython prints.
 //
-// A double-double value is (hi, lo) with hi = fl(hi + lo); functions return hi and leave lo in `LO`.
+// A double-double value is (hi, lo) with hi = fl(hi + lo); functions return hi and leave lo in `R[0]`.
 
-let LO = 0;
+const R = new Float64Array(2);
 
 const SPLIT = 134217729; // 2^27 + 1 (Veltkamp splitting: no fused multiply-add in JavaScript)
 
-/** Exact product: returns fl(a*b), sets LO to the rounding error. |a|, |b| < 2^995. */
+/** Exact product: returns fl(a*b), sets R[0] to the rounding error. |a|, |b| < 2^995. */
 function mul12(a: number, b: number): number {
   const p = a * b;
   let t = SPLIT * a;
@@ -25,7 +25,7 @@ function mul12(a: number, b: number): number {
   t = SPLIT * b;
   const bh = t - (t - b);
   const bl = b - bh;
-  LO = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+  R[0] = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
   return p;
 }
 
@@ -36,16 +36,16 @@ function add22(ah: number, al: number, bh: number, bl: number): number {
   let e = (ah - (s - v)) + (bh - v);
   e += al + bl;
   const h = s + e;
-  LO = e - (h - s);
+  R[0] = e - (h - s);
   return h;
 }
 
 /** (ah, al) * (bh, bl). */
 function mul22(ah: number, al: number, bh: number, bl: number): number {
   const p = mul12(ah, bh);
-  const e = LO + (ah * bl + al * bh);
+  const e = R[0] + (ah * bl + al * bh);
   const h = p + e;
-  LO = e - (h - p);
+  R[0] = e - (h - p);
   return h;
 }
 
@@ -53,10 +53,10 @@ function mul22(ah: number, al: number, bh: number, bl: number): number {
 function div22(ah: number, al: number, bh: number, bl: number): number {
   const q1 = ah / bh;
   const p = mul12(q1, bh);
-  const r = ((ah - p) - LO + al) - q1 * bl;
+  const r = ((ah - p) - R[0] + al) - q1 * bl;
   const q2 = r / bh;
   const h = q1 + q2;
-  LO = q2 - (h - q1);
+  R[0] = q2 - (h - q1);
   return h;
 }
 
@@ -85,35 +85,35 @@ function expDD(xh: number, xl: number): number {
   const k = Math.round(xh * INVLN2H);
   // r = x - k ln2: the first two products are exact, the first difference too (Sterbenz)
   let rh = add22(xh - k * LN2A, 0, -k * LN2B, 0);
-  let rl = LO;
+  let rl = R[0];
   const ph = mul12(k, LN2C);
-  rh = add22(rh, rl, -ph, -LO);
-  rl = LO;
+  rh = add22(rh, rl, -ph, -R[0]);
+  rl = R[0];
   rh = add22(rh, rl, xl, 0);
-  rl = LO;
+  rl = R[0];
   // s = r / 256, |s| < 0.00136: e^s = 1 + s + s^2/2 + s^3/6 + s^4/24 + (tail in plain double)
   const sh = rh / 256;
   const sl = rl / 256;
   const tail = FH[5] + sh * (FH[6] + sh * (FH[7] + sh * (FH[8] + sh * FH[9])));
   let h = mul12(sh, tail);
-  let l = LO;
+  let l = R[0];
   for (let n = 4; n >= 1; n--) {
     h = add22(h, l, FH[n], FL[n]);
-    l = LO;
+    l = R[0];
     h = mul22(h, l, sh, sl);
-    l = LO;
+    l = R[0];
   }
   h = add22(h, l, 1, 0);
-  l = LO;
+  l = R[0];
   for (let i = 0; i < 8; i++) {
     h = mul22(h, l, h, l);
-    l = LO;
+    l = R[0];
   }
   // times 2^k, in two steps so that 2^k itself never overflows
   const k1 = k >> 1;
   const s1 = 2 ** k1;
   const s2 = 2 ** (k - k1);
-  LO = l * s1 * s2;
+  R[0] = l * s1 * s2;
   return h * s1 * s2;
 }
 
@@ -153,18 +153,18 @@ function logDD(x: number): number {
   if (m !== 1) {
     const y0 = Math.log(m);
     const eh = expDD(y0, 0);
-    const el = LO;
+    const el = R[0];
     const d = (m - eh) - el;
     const c = d / eh - 0.5 * (d / eh) * (d / eh);
     h = y0 + c;
     l = c - (h - y0);
   }
   if (e === 0) {
-    LO = l;
+    R[0] = l;
     return h;
   }
   const ph = mul12(e, LN2H);
-  const pl = LO + e * LN2L;
+  const pl = R[0] + e * LN2L;
   return add22(ph, pl, h, l);
 }
 
@@ -178,7 +178,7 @@ export function log(x: number): number {
 export function log2(x: number): number {
   if (!(x > 0 && x < Infinity)) return Math.log2(x);
   const h = logDD(x);
-  return mul22(h, LO, INVLN2H, INVLN2L);
+  return mul22(h, R[0], INVLN2H, INVLN2L);
 }
 
 const IVLN10 = 0.4342944819032518;
@@ -220,9 +220,9 @@ export function pow(x: number, y: number): number {
   }
   if (y === 0.5) return Math.sqrt(ax) * sign;
   const lh = logDD(ax);
-  const ll = LO;
+  const ll = R[0];
   const th = mul12(y, lh);
-  const tl = LO + y * ll;
+  const tl = R[0] + y * ll;
   if (th > 709.8) return sign * Infinity;
   if (!(th > -708 && th < 709.7)) return Math.pow(x, y);
   return sign * expDD(th + tl, tl - ((th + tl) - th));
@@ -235,59 +235,59 @@ const PIO2C = 2.0222662487111665e-21;
 const PIO2D = 8.4784276603689e-32;
 const TWO_OVER_PI = 0.6366197723675814;
 
-let RED_K = 0;
 
-/** x - k*pi/2 as a double-double with |result| <= pi/4; sets RED_K = k mod 4. NaN when out of range. */
+
+/** x - k*pi/2 as a double-double with |result| <= pi/4; sets R[1] = k mod 4. NaN when out of range. */
 function reduce(x: number): number {
   const k = Math.round(x * TWO_OVER_PI);
   if (Math.abs(k) >= 1048576) return NaN;
   let h = add22(x - k * PIO2A, 0, -k * PIO2B, 0);
-  let l = LO;
+  let l = R[0];
   h = add22(h, l, -k * PIO2C, 0);
-  l = LO;
+  l = R[0];
   const ph = mul12(k, PIO2D);
-  h = add22(h, l, -ph, -LO);
+  h = add22(h, l, -ph, -R[0]);
   // too close to a multiple of pi/2 for the pieces above: leave it to Math.*
   if (Math.abs(h) < 1e-9 && k !== 0) return NaN;
-  RED_K = ((k % 4) + 4) % 4;
+  R[1] = ((k % 4) + 4) % 4;
   return h;
 }
 
 /** sin(r) as a double-double, |r| <= pi/4 + a little. */
 function sinDD(rh: number, rl: number): number {
   const r2h = mul22(rh, rl, rh, rl);
-  const r2l = LO;
+  const r2l = R[0];
   // sin r = r (1 - r^2/3! + r^4/5! - ...): terms from r^16/17! on in plain double
   let t = FH[29];
   for (let n = 27; n >= 17; n -= 2) t = FH[n] - r2h * t;
   let h = mul12(r2h, t); // t = 1/17! - r^2/19! + ...
-  let l = LO;
+  let l = R[0];
   for (let n = 15; n >= 3; n -= 2) {
     const sg = ((n - 1) / 2) % 2 === 0 ? 1 : -1;
     h = add22(h, l, sg * FH[n], sg * FL[n]);
-    l = LO;
+    l = R[0];
     h = mul22(h, l, r2h, r2l);
-    l = LO;
+    l = R[0];
   }
   h = add22(h, l, 1, 0);
-  l = LO;
+  l = R[0];
   return mul22(h, l, rh, rl);
 }
 
 /** cos(r) as a double-double, |r| <= pi/4 + a little. */
 function cosDD(rh: number, rl: number): number {
   const r2h = mul22(rh, rl, rh, rl);
-  const r2l = LO;
+  const r2l = R[0];
   let t = FH[30];
   for (let n = 28; n >= 18; n -= 2) t = FH[n] - r2h * t;
   let h = mul12(-r2h, t); // -t = -1/18! + r^2/20! - ...
-  let l = LO;
+  let l = R[0];
   for (let n = 16; n >= 2; n -= 2) {
     const sg = (n / 2) % 2 === 0 ? 1 : -1;
     h = add22(h, l, sg * FH[n], sg * FL[n]);
-    l = LO;
+    l = R[0];
     h = mul22(h, l, r2h, r2l);
-    l = LO;
+    l = R[0];
   }
   return add22(h, l, 1, 0);
 }
@@ -297,8 +297,8 @@ const SC = [0, 0, 0, 0];
 function sinCosDD(x: number, wantSin: boolean, wantCos: boolean): boolean {
   const rh = reduce(x);
   if (Number.isNaN(rh)) return false;
-  const rl = LO;
-  const k = RED_K;
+  const rl = R[0];
+  const k = R[1];
   let s = 0;
   let sl = 0;
   let c = 0;
@@ -307,11 +307,11 @@ function sinCosDD(x: number, wantSin: boolean, wantCos: boolean): boolean {
   const needCos = k % 2 === 0 ? wantCos : wantSin;
   if (needSin) {
     s = sinDD(rh, rl);
-    sl = LO;
+    sl = R[0];
   }
   if (needCos) {
     c = cosDD(rh, rl);
-    cl = LO;
+    cl = R[0];
   }
   // sin(r + k pi/2), cos(r + k pi/2)
   switch (k) {
@@ -356,9 +356,9 @@ export function atan2(y: number, x: number): number {
   if (Math.abs(t0) < 1e-8 || !sinCosDD(t0, true, true)) return t0;
   // num = x sin t0 - y cos t0 (double-double), den = x cos t0 + y sin t0
   const ah = mul22(x, 0, SC[0], SC[1]);
-  const al = LO;
+  const al = R[0];
   const bh = mul22(y, 0, SC[2], SC[3]);
-  const bl = LO;
+  const bl = R[0];
   const nh = add22(ah, al, -bh, -bl);
   const den = x * SC[2] + y * SC[0];
   const d = nh / den;
@@ -409,13 +409,13 @@ export function hypotN(xs: number[]): number {
   for (const v of xs) {
     const a = Math.abs(v) * scale;
     const p = mul12(a, a);
-    h = add22(h, l, p, LO);
-    l = LO;
+    h = add22(h, l, p, R[0]);
+    l = R[0];
   }
   // sqrt of a double-double: one correction of Math.sqrt(h)
   const s = Math.sqrt(h);
   const p = mul12(s, s);
-  const r = ((h - p) - LO + l) / (2 * s);
+  const r = ((h - p) - R[0] + l) / (2 * s);
   return (s + r) / scale;
 }
 
