@@ -37,6 +37,11 @@ export interface HostFile {
   seek(offset: number, whence: number): number;
   flush(): void;
   close(): void;
+  /**
+   * The errno an operation on this file raises once it is closed, as OSError(errno) (MicroPython's FAT
+   * driver answers EINVAL). Absent: ValueError('I/O operation on closed file'), as CPython and the unix port.
+   */
+  readonly closedErrno?: number;
 }
 
 export const S_IFDIR = 0o040000;

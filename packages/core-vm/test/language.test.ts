@@ -152,6 +152,20 @@ print(f())
 `;
     expect(out(src)).toBe('fin 0\nfin 1\nfin-return\nr\n');
   });
+  it('prints OSError(errno) with the errno name as MicroPython does, other forms as CPython', () => {
+    const src = `
+print(str(OSError(5)), repr(OSError(5)), OSError(5).errno, OSError(5).args)
+print(str(OSError(2, 'gone')), str(OSError(99999)), str(OSError('x')), str(OSError()))
+class MyErr(OSError): pass
+print(str(MyErr(2)))
+raise OSError(22)
+`;
+    const r = run(src);
+    expect(r.out).toBe(
+      "[Errno 5] EIO OSError(5,) 5 (5,)\n[Errno 2] gone 99999 x \n2\n" +
+        'Traceback (most recent call last):\n  File "test.py", line 6, in <module>\nOSError: [Errno 22] EINVAL\n',
+    );
+  });
   it('gives SystemExit the exit status', () => {
     expect(run('import sys\nsys.exit(3)').status).toBe(3);
     expect(run('raise SystemExit').status).toBe(0);

@@ -29,6 +29,8 @@ export class PyFile extends PyObject {
   rlen: number;
   /** The binary view of a text stdio stream (sys.stdout.buffer). */
   buffer: PyFile | null;
+  /** Set by close(): the host file's closedErrno (see HostFile). */
+  closedErrno: number | undefined;
   constructor(f: HostFile, name: any, mode: string, binary: boolean, readable: boolean, writable: boolean, fd: number) {
     super(binary ? T.stdioType : T.fileType);
     this.f = f;
@@ -42,6 +44,7 @@ export class PyFile extends PyObject {
     this.rpos = 0;
     this.rlen = 0;
     this.buffer = null;
+    this.closedErrno = undefined;
   }
 }
 
@@ -55,7 +58,10 @@ function hostCall<R>(fn: () => R): R {
 }
 
 function live(f: PyFile): HostFile {
-  if (f.f === null) throw valueError('I/O operation on closed file');
+  if (f.f === null) {
+    if (f.closedErrno !== undefined) throw osError(f.closedErrno);
+    throw valueError('I/O operation on closed file');
+  }
   return f.f;
 }
 
@@ -202,6 +208,7 @@ function closeFile(f: PyFile): void {
     return;
   }
   f.f = null;
+  f.closedErrno = h.closedErrno;
   hostCall(() => {
     h.flush();
     h.close();

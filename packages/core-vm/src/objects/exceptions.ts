@@ -177,7 +177,12 @@ export function setupExceptions(): void {
   };
   const os = T.osErrorType;
   os.str = (x) => {
-    const a = (x as PyBaseException).args.items;
+    const e = x as PyBaseException;
+    const a = e.args.items;
+    // MicroPython (uerrno): OSError(errno) alone prints its symbolic name, as "[Errno 2] ENOENT"
+    if (a.length === 1 && e.type === T.osErrorType && typeof a[0] === 'number' && ERRNO_NAMES[a[0]] !== undefined) {
+      return `[Errno ${a[0]}] ${ERRNO_NAMES[a[0]]}`;
+    }
     if (a.length >= 2 && asInt(a[0]) !== undefined) {
       if (a.length >= 3 && a[2] !== null) return `[Errno ${str(a[0])}] ${str(a[1])}: ${repr(a[2])}`;
       return `[Errno ${str(a[0])}] ${str(a[1])}`;

@@ -149,6 +149,33 @@ for res in (-5, 5, 'invalid'):
     expect(out).toBe("OSError 5\nOSError 5\nTypeError can't convert str to int\n");
   });
 
+  test('errors print as MicroPython; a closed file raises OSError(EINVAL) and keeps its data', () => {
+    const out = py(`${RAMDISK}
+import uos
+bdev = RAMBlockDev(512, 50)
+uos.VfsFat.mkfs(bdev)
+uos.mount(uos.VfsFat(bdev), '/fat')
+try:
+    uos.stat('/fat/missing')
+except OSError as e:
+    print(type(e).__name__, e, repr(e))
+f = open('/fat/a.txt', 'w')
+f.write('kept')
+f.close()
+f.close()
+for op in (lambda: f.write('x'), lambda: f.read(), f.flush, f.tell, lambda: f.seek(0), lambda: f.readline()):
+    try:
+        op()
+        print('no error')
+    except OSError as e:
+        print(e.errno == 22, e)
+print(open('/fat/a.txt').read())
+`);
+    expect(out).toBe(
+      'OSError [Errno 2] ENOENT OSError(2,)\n' + 'True [Errno 22] EINVAL\n'.repeat(6) + 'kept\n',
+    );
+  });
+
   test('read-only mounts, mkfs on mount, and the old block protocol', () => {
     const out = py(`${RAMDISK}
 import uos

@@ -181,6 +181,8 @@ function hostFile(f: FatFile): HostFile {
     seek: (offset, whence) => wrap(() => f.seek(offset, whence)),
     flush: () => wrap(() => (f.closed ? undefined : f.flush())),
     close: () => wrap(() => f.close()),
+    // MicroPython: any operation on a closed FAT file is OSError(EINVAL) (FatFs FR_INVALID_OBJECT)
+    closedErrno: EINVAL,
   };
 }
 
