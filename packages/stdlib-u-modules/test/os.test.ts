@@ -53,7 +53,7 @@ describe('uos', () => {
       'print("one")',
       'print(uos.dupterm(None, 1))',
     ].join('\n'));
-    expect(r.out).toMatch(/^one\ndupterm: Exception in write\(\) method, deactivating: .*OSError: 5\nNone\n$/s);
+    expect(r.out).toMatch(/^one\ndupterm: Exception in write\(\) method, deactivating: .*OSError: \[Errno 5\] EIO\nNone\n$/s);
     expect(raises('import uos\nuos.dupterm(None, 5)')).toMatch(/^ValueError/);
     expect(raises('import uos\nuos.dupterm(object())')).toMatch(/^TypeError/);
   });
