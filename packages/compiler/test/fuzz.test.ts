@@ -105,4 +105,36 @@ print(json.dumps(bad))`;
     }
     expect(errors).toBeGreaterThan(0);
   });
+
+  // random text: bytes decoded as Latin-1 or UTF-8 (with replacement characters), stray surrogates,
+  // control characters and Python punctuation; compile() succeeds or throws a CompileError, nothing else
+  it('random text compiles or raises CompileError', () => {
+    let seed = Number(process.env.RANDOM_TEXT_SEED ?? 7);
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const punct = '()[]{}:;,.=+-*/%@&|^~<>!\\\'"#\n\r\t \f\v\0\x1b_abcxyzjJeE0123456789';
+    let errors = 0;
+    for (let i = 0; i < 1500; i++) {
+      const n = 1 + rnd(40);
+      let src = '';
+      const style = rnd(4);
+      const bytes = new Uint8Array(n);
+      for (let k = 0; k < n; k++) bytes[k] = rnd(256);
+      if (style === 0) src = Buffer.from(bytes).toString('latin1');
+      else if (style === 1) src = Buffer.from(bytes).toString('utf8');
+      else if (style === 2) for (let k = 0; k < n; k++) src += punct[rnd(punct.length)];
+      else for (let k = 0; k < n; k++) src += rnd(8) === 0 ? String.fromCharCode(0xd800 + rnd(0x800)) : punct[rnd(punct.length)];
+      for (const mode of ['exec', 'single', 'eval'] as const) {
+        try {
+          verify(compile(src, { filename: 'r.py', mode }));
+        } catch (e) {
+          if (!(e instanceof CompileError)) throw new Error(`${(e as Error).stack}\n--- source (${mode}): ${JSON.stringify(src)}`);
+          errors++;
+        }
+      }
+    }
+    expect(errors).toBeGreaterThan(1000);
+  });
 });

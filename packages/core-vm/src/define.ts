@@ -14,6 +14,7 @@ import * as T from './types.js';
 import { defMethod, defClassMethod, defStaticMethod, defGetSet, PyBuiltin, PyStaticMethod, type BuiltinSpec } from './objects/function.js';
 import { typeError } from './objects/exceptions.js';
 import { allocInstance } from './classes.js';
+import { call } from './runtime.js';
 import { exposeSlots } from './bootstrap.js';
 
 type Fn = (...args: any[]) => any;
@@ -79,7 +80,12 @@ export function defineType(def: TypeDefinition): PyType {
       if (t.alloc === null) throw typeError(`cannot create '${type.name}' instances`);
       const o = allocInstance(type);
       const init = type.lookup('__init__');
-      if (init instanceof PyBuiltin && init.owner !== null) init.fn(o, ...args.slice(0, args.length - (kwnames?.length ?? 0)));
+      if (init instanceof PyBuiltin && init.owner !== null) {
+        // through call(): the arity and keyword checks of the method's spec apply (never undefined arguments)
+        if (init.owner === T.objectType) {
+          if (args.length > 0) throw typeError(`${type.name}() takes no arguments`);
+        } else call(init, [o, ...args], kwnames);
+      }
       return o;
     });
   if (make !== undefined && !t.dict.has('__new__')) {

@@ -34,7 +34,7 @@ export function syntaxErrorFrom(e: CompileErrorLike): PyBaseException {
 }
 
 /** RangeError messages (lower-cased fragments) that mean an allocation was too big. */
-const MEMORY_RANGE_ERRORS = ['array length', 'allocation failed', 'bigint', 'too large', 'invalid typed array length', 'invalid string length'];
+const MEMORY_RANGE_ERRORS = ['array length', 'allocation failed', 'bigint', 'too large', 'invalid typed array length', 'invalid string length', 'maximum size exceeded'];
 
 /** Map any non-Python exception caught at a VM boundary to a Python exception. */
 export function exceptionFromHost(e: unknown): PyBaseException {

@@ -31,7 +31,7 @@ export { PySet, newSet, setAdd, setHas, setItems } from './objects/set.js';
 export { PyFloat, floatRepr, floatFromObject } from './objects/float.js';
 export { PyComplex } from './objects/complex.js';
 export { PyIntSub, norm as normInt, big as bigInt, intAdd, intSub, intMul, intFloorDiv, intMod, intPow, intToFloat,
-  intFromBytes, intToBytes, bitLength } from './objects/int.js';
+  intFromBytes, intToBytes, bitLength, INT_MAX_BITS } from './objects/int.js';
 export type { Int } from './objects/int.js';
 export { PyStrSub, strVal, isStr, strLen, strRepr, codePoints } from './objects/str.js';
 export { PyBytes, PyByteArray, PyMemoryView, bufferOf, bytesFromBuffer, utf8Encode, utf8Decode, bytesRepr,

@@ -15,7 +15,7 @@ import { PyDict, dictGetStr, dictSetStr, dictDelStr } from './objects/dict.js';
 import {
   PyFunction, PyBuiltin, PyBoundMethod, BF_RAW, BF_VARARGS, BF_VARKW,
 } from './objects/function.js';
-import { typeError, attributeError, newException, PyBaseException, overflowError } from './objects/exceptions.js';
+import { typeError, attributeError, newException, PyBaseException, overflowError, memoryError } from './objects/exceptions.js';
 import { callFunction } from './interp.js';
 import { vm } from './state.js';
 import { intHash, bigHash } from './objects/int.js';
@@ -664,13 +664,17 @@ export function forEach(x: any, fn: (v: any) => boolean | void): void {
   }
 }
 
+/** The most items a list, tuple or other array-backed object may hold (as list.ts's MAX_ITEMS). */
+const MAX_ARRAY_ITEMS = 1 << 26;
+
 /** All items of an iterable as a fresh JS array. */
 export function toArray(x: any): any[] {
   if ((x instanceof PyList && x.type === T.listType) || (x instanceof PyTuple && x.type === T.tupleType)) return x.items.slice();
   if (typeof x === 'string') return Array.from(x);
   const out: any[] = [];
   forEach(x, (v) => {
-    out.push(v);
+    // MemoryError long before V8's array limit, which ends the process (list(range(2**40)))
+    if (out.push(v) > MAX_ARRAY_ITEMS) throw memoryError();
   });
   return out;
 }

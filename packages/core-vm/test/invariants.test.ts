@@ -2,7 +2,7 @@
 // loop, deep recursion is a Python RuntimeError, and no JavaScript error ever escapes as such.
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { builtin, createVM, MemoryHost, PythonError, PyBaseException } from '../src/index.js';
+import { builtin, createVM, defineType, MemoryHost, PythonError, PyBaseException, PyObject } from '../src/index.js';
 import { run } from './helpers.js';
 
 describe('interrupts', () => {
@@ -136,6 +136,44 @@ describe('host errors at the stack limit', () => {
       'RuntimeError: maximum recursion depth exceeded',
     );
     expect(last(new RangeError('Invalid string length'))).toBe('MemoryError: memory allocation failed');
+    // a Map or Set past V8's size limit (set(range(2**25)))
+    expect(last(new RangeError('Map maximum size exceeded'))).toBe('MemoryError: memory allocation failed');
     expect(last(new TypeError('x is not a function'))).toBe('SystemError: internal error: TypeError: x is not a function');
+  });
+});
+
+describe('hostile arguments (found by the product fuzz, packages/cli/test/hostile-input.test.ts)', () => {
+  it('a defineType type checks the arity and keywords of its __init__', () => {
+    const t = defineType({
+      name: 'Pair',
+      alloc: (type) => new PyObject(type),
+      methods: { __init__: [(_self: unknown, a: unknown, b: unknown) => (a === undefined || b === undefined ? 'undefined!' : null), { params: 'self, a, b', min: 3 }] },
+    });
+    const vm = createVM({ host: new MemoryHost() });
+    vm.globals.set('Pair', t);
+    const err = (src: string) => {
+      try {
+        vm.runPython(src);
+        return 'no error';
+      } catch (e) {
+        return (e as PythonError).traceback.trim().split('\n').at(-1);
+      }
+    };
+    expect(err('Pair(1)')).toMatch(/^TypeError: /);
+    expect(err('Pair(1, 2, c=3)')).toMatch(/^TypeError: 'c' is an invalid keyword argument/);
+    expect(err('Pair(1, 2)')).toBe('no error');
+    expect(err('Pair(1, b=2)')).toBe('no error');
+  });
+
+  it('math.factorial, comb and perm of results past the int size limit: MemoryError at once', () => {
+    const r = run(`import math
+for f in (lambda: math.factorial(2**31), lambda: math.factorial(10**7), lambda: math.comb(2**40, 2**20), lambda: math.perm(2**40, 2**21)):
+    try:
+        f()
+    except MemoryError:
+        print('MemoryError')
+print(math.comb(10**6, 3), len(str(math.factorial(2000))))
+`);
+    expect(r.out).toBe('MemoryError\n'.repeat(4) + '166666166667000000 5736\n');
   });
 });

@@ -7,8 +7,8 @@ import { dictSetStr } from '../objects/dict.js';
 import { builtin, type BuiltinSpec } from '../objects/function.js';
 import { PyFloat, floatArg } from '../objects/float.js';
 import { PyTuple } from '../objects/tuple.js';
-import { floatToInt, norm, big, bitLength, intToFloat, intMul, bigRatioToFloat, type Int } from '../objects/int.js';
-import { typeError, valueError, overflowError, zeroDivisionError } from '../objects/exceptions.js';
+import { floatToInt, norm, big, bitLength, intToFloat, intMul, bigRatioToFloat, INT_MAX_BITS, type Int } from '../objects/int.js';
+import { typeError, valueError, overflowError, zeroDivisionError, memoryError } from '../objects/exceptions.js';
 import { asInt, toIndex, lookupSpecial, call, typeName, forEach, toArray, binaryOp, truthy } from '../runtime.js';
 import { OP_MUL } from '../object.js';
 import * as T from '../types.js';
@@ -520,10 +520,19 @@ function rangeProduct(lo: bigint, hi: bigint): bigint {
   return rangeProduct(lo, mid) * rangeProduct(mid + 1n, hi);
 }
 
+/**
+ * MemoryError before multiplying out a result of about `log2` bits beyond the VM's int size limit (the
+ * product would end in MemoryError anyway, after minutes of uninterruptible work).
+ */
+function checkResultBits(log2: number): void {
+  if (log2 > INT_MAX_BITS) throw memoryError();
+}
+
 function factorial(n: Int): Int {
   if (n < 0) throw valueError('factorial() not defined for negative values');
   if (typeof n === 'bigint') throw overflowError('factorial() argument should not exceed 9223372036854775807');
   if (n <= 18) return GAMMA_INTEGRAL[n];
+  checkResultBits(lgamma(n + 1) / Math.LN2);
   return norm(rangeProduct(2n, BigInt(n)));
 }
 
@@ -554,6 +563,8 @@ function comb(n: Int, k: Int): Int {
   if (K > N - K) K = N - K;
   if (K === 0n) return 1;
   if (K > 100000000n) throw overflowError('min(n - k, k) must not exceed 100000000');
+  // log2 C(n, k) >= k * log2(n / k)
+  checkResultBits(Number(K) * Math.log2(Number(N) / Number(K)));
   // C(n, k) = n!/(n-k)!/k!, the falling product split for balanced multiplication
   return norm(rangeProduct(N - K + 1n, N) / rangeProduct(1n, K));
 }
@@ -567,6 +578,8 @@ function perm(n: Int, k: Int | undefined): Int {
   const N = big(n);
   const K = big(k);
   if (K > 100000000n) throw overflowError('k must not exceed 100000000');
+  // log2 P(n, k) >= k * log2(n - k + 1)
+  checkResultBits(Number(K) * Math.log2(Number(N - K + 1n)));
   return norm(rangeProduct(N - K + 1n, N));
 }
 

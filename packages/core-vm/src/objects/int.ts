@@ -43,7 +43,8 @@ export class PyIntSub extends PyInstance {
 }
 
 /** Limit on the size of ints built by ** and << (bits, about 5 million decimal digits): MemoryError beyond. */
-const MAX_BITS = 1 << 24;
+export const INT_MAX_BITS = 1 << 24;
+const MAX_BITS = INT_MAX_BITS;
 
 function checkBig(b: bigint): Int {
   return norm(b);

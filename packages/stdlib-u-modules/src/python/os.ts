@@ -6,6 +6,7 @@ import type {
   PyModule} from '@mpy-ts/core-vm';
 import {
   PyBytes,
+  memoryError,
   dictGetStr,
   dictSetStr,
   getAttrOpt,
@@ -39,6 +40,8 @@ function osEntries(vm: VM): Record<string, ModuleEntry> {
     urandom: [(n: any) => {
       const k = Number(toIndex(n));
       if (k < 0) throw valueError('negative count');
+      // the VM's limit for one bytes object (as bytes(n)): MemoryError, not seconds of work on gigabytes
+      if (k > 1 << 28) throw memoryError();
       let mt = perVm.get(vm);
       if (mt === undefined) {
         mt = new MersenneTwister(BigInt(vm.host.randomSeed()) * 0x10000n + BigInt(Math.floor(vm.host.wallTimeMs()) & 0xffff));

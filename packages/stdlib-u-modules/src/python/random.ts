@@ -20,6 +20,8 @@ import {
   valueError,
   type PyModule,
   type VM,
+  INT_MAX_BITS,
+  memoryError,
 } from '@mpy-ts/core-vm';
 import { Hasher } from '../hashlib/hashlib.js';
 import { MersenneTwister, RandomValueError } from '../random/random.js';
@@ -81,6 +83,8 @@ export function makeRandomModule(vm: VM, name = 'urandom'): PyModule {
     getrandbits: [(k: any) => {
       const n = intArg(k, 'getrandbits');
       if (typeof n === 'bigint') throw overflowError('getrandbits: too many bits');
+      // beyond the VM's int size limit: MemoryError, as for other ints too big to make (never a long hang)
+      if (n > INT_MAX_BITS) throw memoryError();
       return guard(() => mt.getrandbits(n));
     }, 1],
     // randrange(stop) / randrange(start, stop[, step])

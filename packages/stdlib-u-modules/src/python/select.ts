@@ -13,6 +13,8 @@ import {
   getAttrOpt,
   getIter,
   osError,
+  overflowError,
+  valueError,
   toArray,
   toIndex,
   toNumberValue,
@@ -79,7 +81,14 @@ class PyPoll extends PyObject {
 function timeoutMs(x: any): number {
   if (x === undefined || x === null) return -1;
   const v = x instanceof PyFloat ? x.value : Number(toIndex(x));
-  return v < 0 ? -1 : v;
+  return v < 0 ? -1 : finiteTimeout(v);
+}
+
+/** A non-negative timeout in ms as CPython checks it: NaN is a ValueError, beyond int64 nanoseconds an OverflowError. */
+function finiteTimeout(ms: number): number {
+  if (Number.isNaN(ms)) throw valueError('Invalid value NaN (not a number)');
+  if (ms > 9.2e12) throw overflowError('timeout is too large');
+  return ms;
 }
 
 /**
@@ -172,7 +181,7 @@ export function makeSelectModule(vm: VM, name = 'uselect'): PyModule {
         const s = toNumberValue(timeout);
         if (s === undefined) throw typeError(`timeout must be a number, not ${typeName(timeout)}`);
         if (s < 0) throw osError(EINVAL);
-        ms = s * 1000;
+        ms = finiteTimeout(s * 1000);
       }
       const ready = pollEntries(vm, entries, ms);
       const rl: any[] = [];

@@ -69,7 +69,10 @@ export function makeTimeModule(vm: VM, name = 'utime'): PyModule {
     // sleep(seconds): seconds may be a float.
     sleep: [(secs: any) => {
       const s = numberArg(secs);
+      if (Number.isNaN(s)) throw valueError('Invalid value NaN (not a number)');
       if (s < 0) throw valueError('sleep length must be non-negative');
+      // CPython's limit (int64 nanoseconds): an infinite sleep is an error, not a hang
+      if (s > 9223372036) throw overflowError('timestamp too large to convert to C _PyTime_t');
       sleepMs(vm, s * 1000);
       return null;
     }, 1],

@@ -115,14 +115,15 @@ export class MersenneTwister {
     if (k < 0) throw new RandomValueError('number of bits must be non-negative');
     if (k === 0) return 0;
     if (k <= 32) return this.next32() >>> (32 - k);
-    let result = 0n;
-    let shift = 0n;
-    for (let left = k; left > 0; left -= 32, shift += 32n) {
+    // words least significant first, as CPython; joined as hex (linear, where shifting in each word is quadratic)
+    const words = Math.ceil(k / 32);
+    const hex: string[] = new Array(words);
+    for (let i = 0, left = k; i < words; i++, left -= 32) {
       let r = this.next32();
       if (left < 32) r >>>= 32 - left;
-      result |= BigInt(r) << shift;
+      hex[words - 1 - i] = r.toString(16).padStart(8, '0');
     }
-    return normalize(result);
+    return normalize(BigInt(`0x${hex.join('')}`));
   }
 
   /** _randbelow_with_getrandbits(n), n > 0. */
