@@ -157,28 +157,55 @@ export class CodeRuntime {
   }
 }
 
-/** VM-private opcodes (200..255, never serialised): fused pairs made by `superinstructions`. */
+/** VM-private opcodes (200..255, never serialised): fused sequences made by `superinstructions`. */
 export const LOAD_FAST_LOAD_FAST = 200;
 export const STORE_FAST_LOAD_FAST = 201;
 export const FOR_ITER_STORE_FAST = 202;
 export const COMPARE_JUMP = 203;
+export const FAST_INT_BINOP = 204;
+export const INT_BINOP = 205;
+export const FAST_INT_COMPARE_JUMP = 206;
+export const INT_COMPARE_JUMP = 207;
+export const LOAD_FAST_LOAD_ATTR = 208;
+export const LOAD_FAST_LOAD_METHOD = 209;
 export const vmOpcodeNames: Record<number, string> = {
   200: 'LOAD_FAST_LOAD_FAST',
   201: 'STORE_FAST_LOAD_FAST',
   202: 'FOR_ITER_STORE_FAST',
   203: 'COMPARE_JUMP',
+  204: 'FAST_INT_BINOP',
+  205: 'INT_BINOP',
+  206: 'FAST_INT_COMPARE_JUMP',
+  207: 'INT_COMPARE_JUMP',
+  208: 'LOAD_FAST_LOAD_ATTR',
+  209: 'LOAD_FAST_LOAD_METHOD',
 };
 
+/** BINARY_ADD..BINARY_XOR (30..42) and INPLACE_ADD..INPLACE_XOR (43..55). */
+function isBinop(op: number): boolean {
+  return op >= 30 && op <= 55;
+}
+
 /**
- * A private copy of the code with common instruction pairs fused (the first word of the pair becomes the
- * fused instruction; the second word stays as it was, so jumps into it still work, and the fused one
- * skips it). Pairs that straddle a line or exception-range boundary are left alone, so errors keep their
- * exact line and handler.
+ * A private copy of the code with common instruction sequences fused: the first word of the sequence
+ * becomes the fused instruction, which executes the whole sequence and skips the rest; the other words
+ * stay as they were, so jumps into them still work, and fused instructions read their operands from them
+ * (`LOAD_SMALL_INT k; BINARY_MODULO` keeps k and the operator in the original words). Sequences that
+ * straddle a line or exception-range boundary are left alone, so errors keep their exact line and
+ * handler. Fused sequences (longest match first at each position):
+ *   LOAD_FAST x; LOAD_SMALL_INT k; <binop>                      FAST_INT_BINOP
+ *   LOAD_FAST x; LOAD_SMALL_INT k; COMPARE_*; POP_JUMP_IF_*      FAST_INT_COMPARE_JUMP
+ *   LOAD_SMALL_INT k; <binop>                                   INT_BINOP
+ *   LOAD_SMALL_INT k; COMPARE_*; POP_JUMP_IF_*                  INT_COMPARE_JUMP
+ *   LOAD_FAST x; LOAD_ATTR / LOAD_METHOD                        LOAD_FAST_LOAD_ATTR / _METHOD
+ *   LOAD_FAST a; LOAD_FAST b and STORE_FAST a; LOAD_FAST b      LOAD_FAST_LOAD_FAST / STORE_FAST_LOAD_FAST
+ *   FOR_ITER; STORE_FAST                                        FOR_ITER_STORE_FAST
+ *   COMPARE_*; POP_JUMP_IF_*                                    COMPARE_JUMP
  */
 function superinstructions(code: CodeObject): Int32Array {
   const src = code.code;
   const n = src.length;
-  const boundary = new Uint8Array(n + 1);
+  const boundary = new Uint8Array(n + 4);
   const lt = code.lineTable;
   for (let k = 0; k < lt.length; k += 2) if (lt[k] <= n) boundary[lt[k]] = 1;
   const et = code.exceptionTable;
@@ -187,25 +214,47 @@ function superinstructions(code: CodeObject): Int32Array {
     if (et[k + 1] <= n) boundary[et[k + 1]] = 1;
     if (et[k + 2] <= n) boundary[et[k + 2]] = 1;
   }
+  const op = (i: number): number => (i < n ? src[i] & 0xff : -1);
+  /** the words i+1 .. i+len-1 exist and none starts a line or exception range */
+  const plain = (i: number, len: number): boolean => {
+    if (i + len > n) return false;
+    for (let j = i + 1; j < i + len; j++) if (boundary[j] !== 0) return false;
+    return true;
+  };
+  const isCmpJump = (i: number): boolean => op(i) >= 60 && op(i) <= 65 && (op(i + 1) === 72 || op(i + 1) === 73);
   let out: Int32Array | null = null;
   for (let i = 0; i + 1 < n; i++) {
-    if (boundary[i + 1] !== 0) continue;
     const a = src[i];
-    const b = src[i + 1];
     const oa = a & 0xff;
-    const ob = b & 0xff;
+    const ob = op(i + 1);
     let fused = -1;
-    if ((oa === 7 || oa === 8) && ob === 7 && a >> 8 < 4096 && a >> 8 >= 0 && b >> 8 < 2048 && b >> 8 >= 0) {
-      fused = (oa === 7 ? LOAD_FAST_LOAD_FAST : STORE_FAST_LOAD_FAST) | (((a >> 8) | ((b >> 8) << 12)) << 8);
+    let len = 2;
+    if (oa === 7 && ob === 5 && isBinop(op(i + 2)) && plain(i, 3)) {
+      fused = FAST_INT_BINOP | (a & ~0xff);
+      len = 3;
+    } else if (oa === 7 && ob === 5 && isCmpJump(i + 2) && plain(i, 4)) {
+      fused = FAST_INT_COMPARE_JUMP | (a & ~0xff);
+      len = 4;
+    } else if (oa === 5 && isBinop(ob) && plain(i, 2)) {
+      fused = INT_BINOP | (a & ~0xff);
+    } else if (oa === 5 && isCmpJump(i + 1) && plain(i, 3)) {
+      fused = INT_COMPARE_JUMP | (a & ~0xff);
+      len = 3;
+    } else if (!plain(i, 2)) {
+      continue;
+    } else if (oa === 7 && (ob === 21 || ob === 24)) {
+      fused = (ob === 21 ? LOAD_FAST_LOAD_ATTR : LOAD_FAST_LOAD_METHOD) | (a & ~0xff);
+    } else if ((oa === 7 || oa === 8) && ob === 7 && a >> 8 < 4096 && a >> 8 >= 0 && src[i + 1] >> 8 < 2048 && src[i + 1] >> 8 >= 0) {
+      fused = (oa === 7 ? LOAD_FAST_LOAD_FAST : STORE_FAST_LOAD_FAST) | (((a >> 8) | ((src[i + 1] >> 8) << 12)) << 8);
     } else if (oa === 77 && ob === 8) {
       fused = FOR_ITER_STORE_FAST | (a & ~0xff);
-    } else if (oa >= 60 && oa <= 65 && (ob === 72 || ob === 73)) {
+    } else if (isCmpJump(i)) {
       fused = COMPARE_JUMP | (((oa - 60) | ((ob === 73 ? 1 : 0) << 3)) << 8);
     }
     if (fused === -1) continue;
     if (out === null) out = src.slice();
     out[i] = fused;
-    i++;
+    i += len - 1;
   }
   return out ?? src;
 }
@@ -1418,7 +1467,7 @@ export function runFrame(f: Frame): any {
         throw e;
       }
       dispatch: for (;;) {
-        const w = words[pc++];
+        let w = words[pc++];
         switch (w & 0xff) {
           case 0: // NOP
             continue;
@@ -1524,7 +1573,14 @@ export function runFrame(f: Frame): any {
             sc.idx = htFindStr(globals, name);
             continue;
           }
+          case 208: // LOAD_FAST_LOAD_ATTR
           case 21: { // LOAD_ATTR
+            if ((w & 0xff) === 208) {
+              const v = fast[w >> 8];
+              if (v === undefined) throw unboundLocal(code, w >> 8);
+              fast[sp++] = v;
+              w = words[pc++];
+            }
             const obj = fast[sp - 1];
             let c = caches[pc] as AttrCache | undefined;
             if (c !== undefined && typeof obj === 'object' && obj !== null) {
@@ -1548,7 +1604,14 @@ export function runFrame(f: Frame): any {
             storeAttrSlow(obj, names[w >> 8], v, entryToFill(c));
             continue;
           }
+          case 209: // LOAD_FAST_LOAD_METHOD
           case 24: { // LOAD_METHOD
+            if ((w & 0xff) === 209) {
+              const v = fast[w >> 8];
+              if (v === undefined) throw unboundLocal(code, w >> 8);
+              fast[sp++] = v;
+              w = words[pc++];
+            }
             const obj = fast[sp - 1];
             let c = caches[pc] as AttrCache | undefined;
             if (c !== undefined) {
@@ -2254,11 +2317,86 @@ export function runFrame(f: Frame): any {
             } else fast[words[pc++] >> 8] = v;
             continue;
           }
+          case 204: // FAST_INT_BINOP
+          case 205: { // INT_BINOP
+            if ((w & 0xff) === 204) {
+              const v = fast[w >> 8];
+              if (v === undefined) throw unboundLocal(code, w >> 8);
+              fast[sp++] = v;
+              pc++;
+            }
+            // k is the argument of the LOAD_SMALL_INT word just executed (this word for INT_BINOP)
+            const k = words[pc - 1] >> 8;
+            const opc = words[pc++] & 0xff;
+            const a = fast[sp - 1];
+            let r: any;
+            if (typeof a === 'number') {
+              switch (opc) {
+                case 30: case 43: r = a + k; if (r > 9007199254740991 || r < -9007199254740991) r = intAdd(a, k); break;
+                case 31: case 44: r = a - k; if (r > 9007199254740991 || r < -9007199254740991) r = intSub(a, k); break;
+                case 32: case 45: r = a * k; if (r > 9007199254740991 || r < -9007199254740991) r = intMul(a, k); else if (r === 0) r = 0; break;
+                case 34: case 47: if (k !== 0) r = new PyFloat(a / k); break;
+                case 35: case 48: if (k > 0 && a >= 0) r = Math.floor(a / k); break;
+                case 36: case 49: if (k > 0 && a >= 0) r = a % k; break;
+                case 39: case 52: if (k >= 0 && k < 32 && (a | 0) === a) r = a >> k; break;
+                case 40: case 53: if ((a | 0) === a && (k | 0) === k) r = a & k; break;
+                case 41: case 54: if ((a | 0) === a && (k | 0) === k) r = a | k; break;
+                case 42: case 55: if ((a | 0) === a && (k | 0) === k) r = a ^ k; break;
+              }
+            } else if (a instanceof PyFloat && a.type === FT) {
+              switch (opc) {
+                case 30: case 43: r = new PyFloat(a.value + k); break;
+                case 31: case 44: r = new PyFloat(a.value - k); break;
+                case 32: case 45: r = new PyFloat(a.value * k); break;
+                case 34: case 47: if (k !== 0) r = new PyFloat(a.value / k); break;
+              }
+            }
+            if (r === undefined) r = opc >= 43 ? inplaceOp(opc - 43, a, k) : binaryOp(opc - 30, a, k);
+            fast[sp - 1] = r;
+            continue;
+          }
+          case 206: // FAST_INT_COMPARE_JUMP
+          case 207: { // INT_COMPARE_JUMP
+            let a: any;
+            if ((w & 0xff) === 206) {
+              a = fast[w >> 8];
+              if (a === undefined) throw unboundLocal(code, w >> 8);
+              pc++;
+            } else a = fast[--sp];
+            const k = words[pc - 1] >> 8;
+            const cop = (words[pc++] & 0xff) - 60;
+            const jw = words[pc++];
+            let r: boolean;
+            if (typeof a === 'number') {
+              switch (cop) {
+                case CMP_LT: r = a < k; break;
+                case CMP_LE: r = a <= k; break;
+                case CMP_EQ: r = a === k; break;
+                case CMP_NE: r = a !== k; break;
+                case CMP_GT: r = a > k; break;
+                default: r = a >= k;
+              }
+            } else r = compareBool(cop, a, k);
+            if (r === ((jw & 0xff) === 73)) pc = jw >> 8;
+            continue;
+          }
           case 203: { // COMPARE_JUMP
             const b = fast[--sp];
             const a = fast[--sp];
             const arg = w >> 8;
-            const r = compareBool(arg & 7, a, b);
+            let r: boolean;
+            if (a instanceof PyFloat && b instanceof PyFloat && a.type === FT && b.type === FT) {
+              const x = a.value;
+              const y = b.value;
+              switch (arg & 7) {
+                case CMP_LT: r = x < y; break;
+                case CMP_LE: r = x <= y; break;
+                case CMP_EQ: r = x === y; break;
+                case CMP_NE: r = x !== y; break;
+                case CMP_GT: r = x > y; break;
+                default: r = x >= y;
+              }
+            } else r = compareBool(arg & 7, a, b);
             const jw = words[pc++];
             if (r === ((arg & 8) !== 0)) pc = jw >> 8;
             continue;
