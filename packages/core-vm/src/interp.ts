@@ -9,7 +9,7 @@ import {
   type CodeObject, ConstFloat, ConstComplex, ConstTuple, ConstEllipsis, CodeObject as CodeObjectClass,
   CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_OPTIMIZED,
 } from '@mpy-ts/bytecode';
-import { PyObject, PyType, STOP, isPlainValue, DICT_SHAPE, EMPTY_SHAPE, type Shape, type AttrHolder, TF_INSTATTRS,
+import { PyObject, PyType, STOP, isPlainValue, DICT_SHAPE, EMPTY_SHAPE, type Shape, type AttrHolder, TF_INSTATTRS, TF_BUILTIN,
   OP_ADD, OP_SUB, OP_MUL, OP_TRUEDIV, OP_FLOORDIV, OP_MOD, OP_INPLACE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE,
   UN_NEG, UN_POS, UN_INVERT } from './object.js';
 import * as T from './types.js';
@@ -421,6 +421,7 @@ function prepareInline(fn: PyFunction, self: any, src: any[], base: number, n: n
 }
 
 const NO_CELLS: PyCell[] = [];
+const NO_ARGS: any[] = [];
 
 function makeCells(code: CodeObject, rt: CodeRuntime, fast: any[], closure: PyCell[] | null): PyCell[] {
   if (rt.ncells === 0) return NO_CELLS;
@@ -823,8 +824,10 @@ function loadAttrCached(obj: any, c: AttrCache): any {
       if (obj.type.version === c.tv) {
         const d = c.value;
         if (d.type === T.propertyType) {
-          if (d.fget === null) return undefined;
-          return call(d.fget, [obj], null);
+          const get = d.fget;
+          if (get === null) return undefined;
+          if (get instanceof PyFunction) return callMethodFromStack(get, obj, NO_ARGS, 0, 0);
+          return call(get, [obj], null);
         }
         return d.get(obj);
       }
@@ -864,11 +867,31 @@ function storeAttrSlow(obj: any, name: string, v: any, c: AttrCache): void {
         return;
       }
     }
+  } else if (obj instanceof PyType && t === T.typeType && (obj.flags & TF_BUILTIN) === 0 && !name.startsWith('__') &&
+    T.typeType.lookup(name) === undefined) {
+    // a class attribute rebinding a plain value to a plain value (`Counter.total += 1`): the type's
+    // version does not change (typeSetAttr), so the store can go straight to the class dict next time
+    const old = obj.dict.get(name);
+    if (old !== undefined && isPlainValue(old) && isPlainValue(v)) {
+      setAttr(obj, name, v);
+      c.kind = A_CLASSVAL;
+      c.obj = obj;
+      c.tv = obj.version;
+      c.value = name;
+      c.shape = null;
+      c.next = null;
+      return;
+    }
   }
   setAttr(obj, name, v);
 }
 
 function storeAttrCached(obj: any, v: any, c: AttrCache): boolean {
+  if (c.kind === A_CLASSVAL) {
+    if (obj !== c.obj || obj.version !== c.tv || !isPlainValue(v)) return false;
+    (obj as PyType).dict.set(c.value, v);
+    return true;
+  }
   if (typeof obj !== 'object' || obj === null || obj.type.version !== c.tv || obj.shape !== c.shape) return false;
   if (c.kind === A_SLOT) {
     obj.slots[c.idx] = v;
@@ -1009,6 +1032,33 @@ function awaitable(x: any): any {
   if (it instanceof PyGenerator && it.kind === GEN_KIND_COROUTINE) throw typeError('__await__() returned a coroutine');
   if (typeOf(it).next === null) throw typeError(`__await__() returned non-iterator of type '${typeName(it)}'`);
   return it;
+}
+
+/** A generator frame resumed inline by FOR_ITER suspends at a yield (resume() in generator.ts does the same). */
+function yieldInlineGen(g: Frame): void {
+  const gen = g.gen!;
+  const outer = g.savedExc;
+  gen.exc = vm.excInfo === outer ? null : vm.excInfo;
+  vm.excInfo = outer;
+  gen.running = false;
+  g.inlined = false;
+  g.savedExc = null;
+}
+
+/** A generator frame resumed inline leaves for good (returned or raised); the caller sets finished. */
+function leaveInlineGen(g: Frame): void {
+  g.gen!.running = false;
+  g.inlined = false;
+  g.savedExc = null;
+  g.yielded = false;
+}
+
+function generatorRaisedStop(e: PyBaseException): PyBaseException {
+  const err = newException(T.runtimeErrorType, 'generator raised StopIteration');
+  err.cause = e;
+  err.context = e;
+  err.suppressContext = true;
+  return err;
 }
 
 /** Add a traceback entry for frame code at instruction i. */
@@ -1616,7 +1666,7 @@ export function runFrame(f: Frame): any {
             let c = caches[pc] as AttrCache | undefined;
             if (c !== undefined) {
               if (c.kind === A_METHOD) {
-                const t = typeOf(obj);
+                const t: PyType = typeof obj === 'object' && obj !== null ? obj.type : typeOf(obj);
                 if (t.version === c.tv && (c.shape === null || obj.shape === c.shape)) {
                   fast[sp - 1] = c.value;
                   fast[sp++] = obj;
@@ -1991,6 +2041,43 @@ export function runFrame(f: Frame): any {
             } else if (it instanceof DictIter) {
               v = dictIterNext(it);
             } else {
+              if (it instanceof PyGenerator && it.kind === GEN_KIND_GENERATOR && !it.running && !it.finished &&
+                it.pending === null && it.frame.throwIn === null) {
+                // resume the generator inside this loop (no JS recursion); its yield comes back here
+                // and completes this FOR_ITER (see YIELD_VALUE / RETURN_VALUE of an inlined frame)
+                const g = it.frame;
+                if (++V.depth > V.maxDepth) {
+                  V.depth--;
+                  throw runtimeError('maximum recursion depth exceeded');
+                }
+                if (it.started) g.fast[g.sp++] = null;
+                else it.started = true;
+                f.pc = pc;
+                f.sp = sp;
+                g.back = f;
+                g.savedExc = V.excInfo;
+                if (it.exc !== null) V.excInfo = it.exc;
+                g.inlined = true;
+                g.yielded = false;
+                it.running = true;
+                f = g;
+                V.frame = g;
+                code = f.code;
+                rt = f.rt;
+                words = rt.words;
+                consts = rt.consts;
+                names = code.names;
+                caches = rt.caches;
+                fast = f.fast;
+                cells = f.cells;
+                globals = f.globals;
+                builtins = f.builtins;
+                base = rt.nlocals;
+                pc = f.pc;
+                sp = f.sp;
+                if (V.pending !== 0 || intr[0] !== 0) V.checkPending();
+                continue;
+              }
               const nx = (it as PyObject).type.next;
               if (nx === null) throw typeError(`'${typeName(it)}' object is not an iterator`);
               v = it instanceof PyGenerator ? nx(it) : nextOrStop(nx, it);
@@ -2009,6 +2096,31 @@ export function runFrame(f: Frame): any {
               V.depth--;
               V.frame = f;
               V.excInfo = g.savedExc;
+              if (g.gen !== null) {
+                // an inlined generator finished: its FOR_ITER in the caller pops the iterator and exits
+                g.pc = pc;
+                g.sp = sp;
+                leaveInlineGen(g);
+                g.gen.finished = true;
+                g.gen.retval = r;
+                g.gen.exc = null;
+                code = f.code;
+                rt = f.rt;
+                words = rt.words;
+                consts = rt.consts;
+                names = code.names;
+                caches = rt.caches;
+                fast = f.fast;
+                cells = f.cells;
+                globals = f.globals;
+                builtins = f.builtins;
+                base = rt.nlocals;
+                pc = f.pc;
+                sp = f.sp;
+                sp--;
+                pc = words[pc - 1] >> 8;
+                continue;
+              }
               releaseFrame(g);
               code = f.code;
               rt = f.rt;
@@ -2233,6 +2345,28 @@ export function runFrame(f: Frame): any {
             f.yieldPc = pc - 1;
             f.yielded = true;
             V.depth--;
+            if (f.inlined) {
+              // a generator resumed by FOR_ITER in this loop: back to the caller with the value
+              const g = f;
+              yieldInlineGen(g);
+              f = g.back!;
+              V.frame = f;
+              code = f.code;
+              rt = f.rt;
+              words = rt.words;
+              consts = rt.consts;
+              names = code.names;
+              caches = rt.caches;
+              fast = f.fast;
+              cells = f.cells;
+              globals = f.globals;
+              builtins = f.builtins;
+              base = rt.nlocals;
+              pc = f.pc;
+              sp = f.sp;
+              fast[sp++] = v;
+              continue;
+            }
             V.frame = back;
             if (f.gen !== null) f.gen.exc = V.excInfo;
             V.excInfo = savedExc;
@@ -2252,6 +2386,27 @@ export function runFrame(f: Frame): any {
             f.yieldPc = pc - 1;
             f.yielded = true;
             V.depth--;
+            if (f.inlined) {
+              const g = f;
+              yieldInlineGen(g);
+              f = g.back!;
+              V.frame = f;
+              code = f.code;
+              rt = f.rt;
+              words = rt.words;
+              consts = rt.consts;
+              names = code.names;
+              caches = rt.caches;
+              fast = f.fast;
+              cells = f.cells;
+              globals = f.globals;
+              builtins = f.builtins;
+              base = rt.nlocals;
+              pc = f.pc;
+              sp = f.sp;
+              fast[sp++] = r;
+              continue;
+            }
             V.frame = back;
             if (f.gen !== null) f.gen.exc = V.excInfo;
             V.excInfo = savedExc;
@@ -2307,6 +2462,43 @@ export function runFrame(f: Frame): any {
             } else if (it instanceof DictIter) {
               v = dictIterNext(it);
             } else {
+              if (it instanceof PyGenerator && it.kind === GEN_KIND_GENERATOR && !it.running && !it.finished &&
+                it.pending === null && it.frame.throwIn === null) {
+                // resume the generator inside this loop (no JS recursion); its yield comes back here
+                // and completes this FOR_ITER (see YIELD_VALUE / RETURN_VALUE of an inlined frame)
+                const g = it.frame;
+                if (++V.depth > V.maxDepth) {
+                  V.depth--;
+                  throw runtimeError('maximum recursion depth exceeded');
+                }
+                if (it.started) g.fast[g.sp++] = null;
+                else it.started = true;
+                f.pc = pc;
+                f.sp = sp;
+                g.back = f;
+                g.savedExc = V.excInfo;
+                if (it.exc !== null) V.excInfo = it.exc;
+                g.inlined = true;
+                g.yielded = false;
+                it.running = true;
+                f = g;
+                V.frame = g;
+                code = f.code;
+                rt = f.rt;
+                words = rt.words;
+                consts = rt.consts;
+                names = code.names;
+                caches = rt.caches;
+                fast = f.fast;
+                cells = f.cells;
+                globals = f.globals;
+                builtins = f.builtins;
+                base = rt.nlocals;
+                pc = f.pc;
+                sp = f.sp;
+                if (V.pending !== 0 || intr[0] !== 0) V.checkPending();
+                continue;
+              }
               const nx = (it as PyObject).type.next;
               if (nx === null) throw typeError(`'${typeName(it)}' object is not an iterator`);
               v = it instanceof PyGenerator ? nx(it) : nextOrStop(nx, it);
@@ -2444,7 +2636,14 @@ export function runFrame(f: Frame): any {
       V.depth--;
       V.frame = f;
       V.excInfo = g.savedExc;
-      releaseFrame(g);
+      if (g.gen !== null) {
+        // an exception ends an inlined generator (as genNext would report it to its caller)
+        g.pc = pc;
+        g.sp = base;
+        leaveInlineGen(g);
+        g.gen.finished = true;
+        if (e.type.isSubtypeOf(T.stopIterationType)) e = generatorRaisedStop(e);
+      } else releaseFrame(g);
       code = f.code;
       rt = f.rt;
       words = rt.words;
