@@ -40,6 +40,10 @@ import { exceptionFromHost, normaliseRaise } from './errors.js';
 
 /** The exact float type (fast paths skip float subclasses). */
 const FT = T.floatType;
+/** Iterator types FOR_ITER steps inline (compared before `instanceof`, which walks prototype chains). */
+const RANGE_IT_T = T.rangeIteratorType;
+const LIST_IT_T = T.listIteratorType;
+const DICT_IT_T = T.dictIteratorType;
 
 // ---- per-code-object runtime data -------------------------------------------------------------------------
 
@@ -1061,6 +1065,24 @@ function generatorRaisedStop(e: PyBaseException): PyBaseException {
   return err;
 }
 
+/**
+ * The top n stack values as a new packed array (`fast.slice` copies from a holey array, which is slower
+ * and gives the copy the holey elements kind).
+ */
+function stackItems(fast: any[], sp: number, n: number): any[] {
+  switch (n) {
+    case 1: return [fast[sp - 1]];
+    case 2: return [fast[sp - 2], fast[sp - 1]];
+    case 3: return [fast[sp - 3], fast[sp - 2], fast[sp - 1]];
+    case 0: return [];
+    default: {
+      const a: any[] = [];
+      for (let i = sp - n; i < sp; i++) a.push(fast[i]);
+      return a;
+    }
+  }
+}
+
 /** Add a traceback entry for frame code at instruction i. */
 function addTraceback(e: PyBaseException, code: CodeObject, i: number): void {
   const entry = { filename: code.filename, line: code.lineAt(i), name: code.name };
@@ -2020,7 +2042,8 @@ export function runFrame(f: Frame): any {
           case 77: { // FOR_ITER
             const it = fast[sp - 1];
             let v: any;
-            if (it instanceof RangeIter) {
+            const ity = (it as PyObject).type;
+            if (ity === RANGE_IT_T && it instanceof RangeIter) {
               const cur = it.cur;
               if (it.step > 0 ? cur < it.stop : cur > it.stop) {
                 it.cur = cur + it.step;
@@ -2028,7 +2051,7 @@ export function runFrame(f: Frame): any {
                 continue;
               }
               v = STOP;
-            } else if (it instanceof ListIter) {
+            } else if (ity === LIST_IT_T && it instanceof ListIter) {
               const items = it.list.items;
               const i = it.i;
               if (i < items.length) {
@@ -2038,7 +2061,7 @@ export function runFrame(f: Frame): any {
               }
               it.i = 0x7fffffff;
               v = STOP;
-            } else if (it instanceof DictIter) {
+            } else if (ity === DICT_IT_T && it instanceof DictIter) {
               v = dictIterNext(it);
             } else {
               if (it instanceof PyGenerator && it.kind === GEN_KIND_GENERATOR && !it.running && !it.finished &&
@@ -2223,7 +2246,7 @@ export function runFrame(f: Frame): any {
               }
               r = fn instanceof PyFunction ? callFromStack(fn, fast, fi + 1, n) : callMethodFromStack(fn.func, fn.self, fast, fi + 1, n);
             } else if (fn instanceof PyBuiltin) r = callBuiltinFromStack(fn, fast, fi + 1, n);
-            else r = call(fn, fast.slice(fi + 1, sp), null);
+            else r = call(fn, stackItems(fast, sp, sp - fi - 1), null);
             sp = fi;
             fast[sp++] = r;
             continue;
@@ -2232,7 +2255,7 @@ export function runFrame(f: Frame): any {
             const kw = (fast[--sp] as PyTuple).items as string[];
             const n = w >> 8;
             const fi = sp - n - 1;
-            const r = call(fast[fi], fast.slice(fi + 1, sp), kw);
+            const r = call(fast[fi], stackItems(fast, sp, sp - fi - 1), kw);
             sp = fi;
             fast[sp++] = r;
             continue;
@@ -2279,10 +2302,10 @@ export function runFrame(f: Frame): any {
               if (fn instanceof PyFunction) r = callFromStack(fn, fast, fi + 2, n);
               else if (fn instanceof PyBuiltin) r = callBuiltinFromStack(fn, fast, fi + 2, n);
               else if (fn instanceof PyBoundMethod && fn.func instanceof PyFunction) r = callMethodFromStack(fn.func, fn.self, fast, fi + 2, n);
-              else r = call(fn, fast.slice(fi + 2, sp), null);
+              else r = call(fn, stackItems(fast, sp, sp - fi - 2), null);
             } else if (fn instanceof PyFunction) r = callMethodFromStack(fn, self, fast, fi + 2, n);
             else if (fn instanceof PyBuiltin) r = callBuiltinMethodFromStack(fn, self, fast, fi + 2, n);
-            else r = call(fn, fast.slice(fi + 1, sp), null);
+            else r = call(fn, stackItems(fast, sp, sp - fi - 1), null);
             sp = fi;
             fast[sp++] = r;
             continue;
@@ -2293,7 +2316,7 @@ export function runFrame(f: Frame): any {
             const fi = sp - n - 2;
             const fn = fast[fi];
             const self = fast[fi + 1];
-            const r = self === undefined ? call(fn, fast.slice(fi + 2, sp), kw) : call(fn, fast.slice(fi + 1, sp), kw);
+            const r = self === undefined ? call(fn, stackItems(fast, sp, sp - fi - 2), kw) : call(fn, stackItems(fast, sp, sp - fi - 1), kw);
             sp = fi;
             fast[sp++] = r;
             continue;
@@ -2309,7 +2332,7 @@ export function runFrame(f: Frame): any {
             const n = w >> 8;
             if (n === 0) fast[sp++] = EMPTY_TUPLE;
             else {
-              const items = fast.slice(sp - n, sp);
+              const items = stackItems(fast, sp, n);
               sp -= n;
               fast[sp++] = new PyTuple(items);
             }
@@ -2317,7 +2340,7 @@ export function runFrame(f: Frame): any {
           }
           case 101: { // BUILD_LIST
             const n = w >> 8;
-            const items = n === 0 ? [] : fast.slice(sp - n, sp);
+            const items = n === 0 ? [] : stackItems(fast, sp, n);
             sp -= n;
             fast[sp++] = new PyList(items);
             continue;
@@ -2441,7 +2464,8 @@ export function runFrame(f: Frame): any {
           case 202: { // FOR_ITER_STORE_FAST
             const it = fast[sp - 1];
             let v: any;
-            if (it instanceof RangeIter) {
+            const ity = (it as PyObject).type;
+            if (ity === RANGE_IT_T && it instanceof RangeIter) {
               const cur = it.cur;
               if (it.step > 0 ? cur < it.stop : cur > it.stop) {
                 it.cur = cur + it.step;
@@ -2449,7 +2473,7 @@ export function runFrame(f: Frame): any {
                 continue;
               }
               v = STOP;
-            } else if (it instanceof ListIter) {
+            } else if (ity === LIST_IT_T && it instanceof ListIter) {
               const items = it.list.items;
               const i = it.i;
               if (i < items.length) {
@@ -2459,7 +2483,7 @@ export function runFrame(f: Frame): any {
               }
               it.i = 0x7fffffff;
               v = STOP;
-            } else if (it instanceof DictIter) {
+            } else if (ity === DICT_IT_T && it instanceof DictIter) {
               v = dictIterNext(it);
             } else {
               if (it instanceof PyGenerator && it.kind === GEN_KIND_GENERATOR && !it.running && !it.finished &&
