@@ -304,9 +304,11 @@ function swapcase(s: string): string {
 }
 
 function title(s: string): string {
-  // each run of cased characters: the first titlecased, the rest lowercased (CPython do_title)
+  // each run of cased characters: the first titlecased, the rest lowercased (CPython do_title); unchanged
+  // stretches are copied as slices (`run` is where the pending one starts)
   let cps: string[] | null = null; // only a capital sigma needs its neighbours
   let out = '';
+  let run = 0;
   let prevCased = false;
   let k = 0; // code point index
   for (let i = 0; i < s.length; i++, k++) {
@@ -314,21 +316,31 @@ function title(s: string): string {
     if (c < 0x80) {
       const upper = c >= 65 && c <= 90;
       const lower = c >= 97 && c <= 122;
-      out += prevCased ? (upper ? String.fromCharCode(c + 32) : s[i]) : lower ? String.fromCharCode(c - 32) : s[i];
+      const repl = prevCased ? (upper ? c + 32 : -1) : lower ? c - 32 : -1;
+      if (repl >= 0) {
+        out += s.slice(run, i) + String.fromCharCode(repl);
+        run = i + 1;
+      }
       prevCased = upper || lower;
       continue;
     }
+    const i0 = i;
     let ch = s[i];
     if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) ch = s.slice(i, ++i + 1);
+    let r: string;
     if (prevCased) {
       if (ch === '\u03a3') {
         cps ??= codePoints(s);
-        out += lowerAt(cps, k);
-      } else out += ch.toLowerCase();
-    } else out += titleChar(ch);
+        r = lowerAt(cps, k);
+      } else r = ch.toLowerCase();
+    } else r = titleChar(ch);
+    if (r !== ch) {
+      out += s.slice(run, i0) + r;
+      run = i + 1;
+    }
     prevCased = RE_CASED.test(ch);
   }
-  return out;
+  return run === 0 ? s : out + s.slice(run);
 }
 
 function capitalize(s: string): string {
