@@ -54,17 +54,35 @@ function readNumber(cps: string[], i: number): [number, number] {
  * Parse a format spec (CPython parse_internal_render_format_spec). `defaultAlign` is '>' for numbers,
  * '<' for strings: with '0' and no explicit alignment, numbers get sign-aware '=' padding.
  */
-const specCache = new Map<string, Spec>();
+const specCache = new Map<string, SpecEntry[]>();
 
-/** parseSpec, memoised (specs are few and repeat in loops); the result must not be modified. */
+/** A parsed spec with the defaults it was parsed under. */
+interface SpecEntry {
+  align: string;
+  typeName: string;
+  type: string;
+  spec: Spec;
+}
+
+/**
+ * parseSpec, memoised (specs are few and repeat in loops); the result must not be modified. Keyed by the
+ * spec string itself (a string caches its hash, so repeated lookups of the same text are cheap).
+ */
 function cachedSpec(spec: string, defaultAlign: string, typeName_: string, defaultType: string): Spec {
-  const key = defaultAlign + typeName_ + '\u0000' + spec;
-  let s = specCache.get(key);
-  if (s === undefined) {
-    s = parseSpec(spec, defaultAlign, typeName_, defaultType);
-    if (specCache.size > 500) specCache.clear();
-    specCache.set(key, s);
+  let entries = specCache.get(spec);
+  if (entries !== undefined) {
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      if (e.align === defaultAlign && e.typeName === typeName_ && e.type === defaultType) return e.spec;
+    }
   }
+  const s = parseSpec(spec, defaultAlign, typeName_, defaultType);
+  if (entries === undefined) {
+    if (specCache.size > 500) specCache.clear();
+    entries = [];
+    specCache.set(spec, entries);
+  }
+  entries.push({ align: defaultAlign, typeName: typeName_, type: defaultType, spec: s });
   return s;
 }
 
@@ -1090,9 +1108,80 @@ function fieldObject(name: string, args: any[] | null, kw: KwSource, auto: AutoN
   return obj;
 }
 
+/** A replacement field of a str.format template. */
+class FormatField {
+  readonly name: string;
+  readonly conv: string;
+  readonly spec: string;
+  readonly expand: boolean;
+  constructor(name: string, conv: string, spec: string, expand: boolean) {
+    this.name = name;
+    this.conv = conv;
+    this.spec = spec;
+    this.expand = expand;
+  }
+}
+
+/** A syntax error in a template, raised when execution reaches it (after the fields before it). */
+class FormatSyntaxError {
+  readonly msg: string;
+  constructor(msg: string) {
+    this.msg = msg;
+  }
+}
+
+type FormatItem = string | FormatField | FormatSyntaxError;
+
+/** Parsed templates by format string (they repeat in loops); cleared when it grows large. */
+const templateCache = new Map<string, FormatItem[]>();
+
+function template(fmt: string): FormatItem[] {
+  let t = templateCache.get(fmt);
+  if (t === undefined) {
+    t = [];
+    try {
+      parseTemplate(fmt, t);
+    } catch (e) {
+      if (!(e instanceof FormatSyntaxError)) throw e;
+      t.push(e);
+    }
+    if (fmt.length <= 400) {
+      if (templateCache.size > 500) templateCache.clear();
+      templateCache.set(fmt, t);
+    }
+  }
+  return t;
+}
+
 function buildFormat(fmt: string, args: any[] | null, kw: KwSource, depth: number, auto: AutoNumber): string {
   if (depth <= 0) throw valueError('Max string recursion exceeded');
-  const out: string[] = [];
+  const items = template(fmt);
+  let out = '';
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if (typeof it === 'string') {
+      out += it;
+      continue;
+    }
+    if (it instanceof FormatSyntaxError) throw valueError(it.msg);
+    let obj = fieldObject(it.name, args, kw, auto);
+    const conv = it.conv;
+    if (conv !== '') {
+      if (conv === 'r') obj = repr(obj);
+      else if (conv === 's') obj = str(obj);
+      else if (conv === 'a') obj = asciiFn(obj);
+      else {
+        const cc = conv.codePointAt(0)!;
+        throw valueError(cc > 32 && cc < 127 ? `Unknown conversion specifier ${conv}` : `Unknown conversion specifier \\x${cc.toString(16)}`);
+      }
+    }
+    out += formatValue(obj, it.expand ? buildFormat(it.spec, args, kw, depth - 1, auto) : it.spec);
+  }
+  return out;
+}
+
+/** Split a template into literal text and fields (errors are thrown as FormatSyntaxError). */
+function parseTemplate(fmt: string, out: FormatItem[]): void {
   let i = 0;
   const n = fmt.length;
   while (i < n) {
@@ -1103,12 +1192,12 @@ function buildFormat(fmt: string, args: any[] | null, kw: KwSource, depth: numbe
     if (j >= n) break;
     const c = fmt[j];
     if (c === '}') {
-      if (fmt[j + 1] !== '}') throw valueError("Single '}' encountered in format string");
+      if (fmt[j + 1] !== '}') throw new FormatSyntaxError("Single '}' encountered in format string");
       out.push('}');
       i = j + 2;
       continue;
     }
-    if (j + 1 >= n) throw valueError("Single '{' encountered in format string");
+    if (j + 1 >= n) throw new FormatSyntaxError("Single '{' encountered in format string");
     if (fmt[j + 1] === '{') {
       out.push('{');
       i = j + 2;
@@ -1119,7 +1208,7 @@ function buildFormat(fmt: string, args: any[] | null, kw: KwSource, depth: numbe
     let endChar = '';
     while (k < n) {
       const ch = fmt[k++];
-      if (ch === '{') throw valueError("unexpected '{' in field name");
+      if (ch === '{') throw new FormatSyntaxError("unexpected '{' in field name");
       if (ch === '[') {
         while (k < n && fmt[k] !== ']') k++;
         continue;
@@ -1136,13 +1225,13 @@ function buildFormat(fmt: string, args: any[] | null, kw: KwSource, depth: numbe
     if (endChar === '!' || endChar === ':') {
       let done = false;
       if (endChar === '!') {
-        if (k >= n) throw valueError('end of string while looking for conversion specifier');
+        if (k >= n) throw new FormatSyntaxError('end of string while looking for conversion specifier');
         conv = String.fromCodePoint(fmt.codePointAt(k)!);
         k += conv.length;
         if (k < n) {
           const ch = fmt[k++];
           if (ch === '}') done = true;
-          else if (ch !== ':') throw valueError("expected ':' after conversion specifier");
+          else if (ch !== ':') throw new FormatSyntaxError("expected ':' after conversion specifier");
         }
       }
       if (!done) {
@@ -1163,24 +1252,12 @@ function buildFormat(fmt: string, args: any[] | null, kw: KwSource, depth: numbe
             }
           }
         }
-        if (!closed) throw valueError("unmatched '{' in format spec");
+        if (!closed) throw new FormatSyntaxError("unmatched '{' in format spec");
       }
-    } else if (endChar !== '}') throw valueError("expected '}' before end of string");
+    } else if (endChar !== '}') throw new FormatSyntaxError("expected '}' before end of string");
     i = k;
-    let obj = fieldObject(name, args, kw, auto);
-    if (conv !== '') {
-      if (conv === 'r') obj = repr(obj);
-      else if (conv === 's') obj = str(obj);
-      else if (conv === 'a') obj = asciiFn(obj);
-      else {
-        const cc = conv.codePointAt(0)!;
-        throw valueError(cc > 32 && cc < 127 ? `Unknown conversion specifier ${conv}` : `Unknown conversion specifier \\x${cc.toString(16)}`);
-      }
-    }
-    if (expand) spec = buildFormat(spec, args, kw, depth - 1, auto);
-    out.push(formatValue(obj, spec));
+    out.push(new FormatField(name, conv, spec, expand));
   }
-  return out.join('');
 }
 
 /** str.format(*args, **kw) / str.format_map(kw). */
