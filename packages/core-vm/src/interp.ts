@@ -172,6 +172,12 @@ export const FAST_INT_COMPARE_JUMP = 206;
 export const INT_COMPARE_JUMP = 207;
 export const LOAD_FAST_LOAD_ATTR = 208;
 export const LOAD_FAST_LOAD_METHOD = 209;
+export const FAST_CONST_BINOP = 210;
+export const CONST_BINOP = 211;
+export const FAST_CONST_COMPARE_JUMP = 212;
+export const CONST_COMPARE_JUMP = 213;
+export const FAST_FAST_BINOP = 214;
+export const FAST_FAST_COMPARE_JUMP = 215;
 export const vmOpcodeNames: Record<number, string> = {
   200: 'LOAD_FAST_LOAD_FAST',
   201: 'STORE_FAST_LOAD_FAST',
@@ -183,6 +189,12 @@ export const vmOpcodeNames: Record<number, string> = {
   207: 'INT_COMPARE_JUMP',
   208: 'LOAD_FAST_LOAD_ATTR',
   209: 'LOAD_FAST_LOAD_METHOD',
+  210: 'FAST_CONST_BINOP',
+  211: 'CONST_BINOP',
+  212: 'FAST_CONST_COMPARE_JUMP',
+  213: 'CONST_COMPARE_JUMP',
+  214: 'FAST_FAST_BINOP',
+  215: 'FAST_FAST_COMPARE_JUMP',
 };
 
 /** BINARY_ADD..BINARY_XOR (30..42) and INPLACE_ADD..INPLACE_XOR (43..55). */
@@ -197,10 +209,11 @@ function isBinop(op: number): boolean {
  * (`LOAD_SMALL_INT k; BINARY_MODULO` keeps k and the operator in the original words). Sequences that
  * straddle a line or exception-range boundary are left alone, so errors keep their exact line and
  * handler. Fused sequences (longest match first at each position):
- *   LOAD_FAST x; LOAD_SMALL_INT k; <binop>                      FAST_INT_BINOP
- *   LOAD_FAST x; LOAD_SMALL_INT k; COMPARE_*; POP_JUMP_IF_*      FAST_INT_COMPARE_JUMP
- *   LOAD_SMALL_INT k; <binop>                                   INT_BINOP
- *   LOAD_SMALL_INT k; COMPARE_*; POP_JUMP_IF_*                  INT_COMPARE_JUMP
+ *   LOAD_FAST x; LOAD_SMALL_INT k; <binop>                      FAST_INT_BINOP (FAST_CONST_, FAST_FAST_
+ *                                                               with LOAD_CONST c / LOAD_FAST y)
+ *   LOAD_FAST x; LOAD_SMALL_INT k; COMPARE_*; POP_JUMP_IF_*      FAST_INT_COMPARE_JUMP (and _CONST_, _FAST_)
+ *   LOAD_SMALL_INT k; <binop>                                   INT_BINOP (CONST_BINOP)
+ *   LOAD_SMALL_INT k; COMPARE_*; POP_JUMP_IF_*                  INT_COMPARE_JUMP (CONST_COMPARE_JUMP)
  *   LOAD_FAST x; LOAD_ATTR / LOAD_METHOD                        LOAD_FAST_LOAD_ATTR / _METHOD
  *   LOAD_FAST a; LOAD_FAST b and STORE_FAST a; LOAD_FAST b      LOAD_FAST_LOAD_FAST / STORE_FAST_LOAD_FAST
  *   FOR_ITER; STORE_FAST                                        FOR_ITER_STORE_FAST
@@ -233,16 +246,19 @@ function superinstructions(code: CodeObject): Int32Array {
     const ob = op(i + 1);
     let fused = -1;
     let len = 2;
-    if (oa === 7 && ob === 5 && isBinop(op(i + 2)) && plain(i, 3)) {
-      fused = FAST_INT_BINOP | (a & ~0xff);
+    // LOAD_FAST x; <load b>; <binop> or <compare>; <jump>, and <load b>; <binop> ..., where <load b> is
+    // LOAD_SMALL_INT, LOAD_CONST or (after LOAD_FAST only) LOAD_FAST
+    const operandKind = ob === 5 ? 0 : ob === 4 ? 1 : ob === 7 ? 2 : -1;
+    if (oa === 7 && operandKind >= 0 && isBinop(op(i + 2)) && plain(i, 3)) {
+      fused = [FAST_INT_BINOP, FAST_CONST_BINOP, FAST_FAST_BINOP][operandKind] | (a & ~0xff);
       len = 3;
-    } else if (oa === 7 && ob === 5 && isCmpJump(i + 2) && plain(i, 4)) {
-      fused = FAST_INT_COMPARE_JUMP | (a & ~0xff);
+    } else if (oa === 7 && operandKind >= 0 && isCmpJump(i + 2) && plain(i, 4)) {
+      fused = [FAST_INT_COMPARE_JUMP, FAST_CONST_COMPARE_JUMP, FAST_FAST_COMPARE_JUMP][operandKind] | (a & ~0xff);
       len = 4;
-    } else if (oa === 5 && isBinop(ob) && plain(i, 2)) {
-      fused = INT_BINOP | (a & ~0xff);
-    } else if (oa === 5 && isCmpJump(i + 1) && plain(i, 3)) {
-      fused = INT_COMPARE_JUMP | (a & ~0xff);
+    } else if ((oa === 5 || oa === 4) && isBinop(ob) && plain(i, 2)) {
+      fused = (oa === 5 ? INT_BINOP : CONST_BINOP) | (a & ~0xff);
+    } else if ((oa === 5 || oa === 4) && isCmpJump(i + 1) && plain(i, 3)) {
+      fused = (oa === 5 ? INT_COMPARE_JUMP : CONST_COMPARE_JUMP) | (a & ~0xff);
       len = 3;
     } else if (!plain(i, 2)) {
       continue;
@@ -1106,20 +1122,6 @@ function numOperand(x: any): number | undefined {
   return undefined;
 }
 
-/** a OP b for float/float and float/int operands (OP_ADD..OP_TRUEDIV), else undefined. */
-function floatFast(op: number, a: any, b: any): PyFloat | undefined {
-  const x = numOperand(a);
-  if (x === undefined) return undefined;
-  const y = numOperand(b);
-  if (y === undefined) return undefined;
-  switch (op) {
-    case OP_ADD: return new PyFloat(x + y);
-    case OP_SUB: return new PyFloat(x - y);
-    case OP_MUL: return new PyFloat(x * y);
-    default: return y === 0 ? undefined : new PyFloat(x / y);
-  }
-}
-
 /** a OP b for two real numbers (ints or floats, not bools), else undefined. */
 function compareFast(op: number, a: any, b: any): boolean | undefined {
   const x = numOperand(a);
@@ -1807,8 +1809,16 @@ export function runFrame(f: Frame): any {
           case 34: { // BINARY_TRUE_DIVIDE
             const b = fast[--sp];
             const a = fast[sp - 1];
-            const r = floatFast(OP_TRUEDIV, a, b);
-            fast[sp - 1] = r !== undefined ? r : binaryOp(OP_TRUEDIV, a, b);
+            let ok = true;
+            let x = 0;
+            let y = 0;
+            if (typeof a === 'number') x = a;
+            else if (a instanceof PyFloat && a.type === FT) x = a.value;
+            else ok = false;
+            if (typeof b === 'number') y = b;
+            else if (b instanceof PyFloat && b.type === FT) y = b.value;
+            else ok = false;
+            fast[sp - 1] = ok && y !== 0 ? new PyFloat(x / y) : binaryOp(OP_TRUEDIV, a, b);
             continue;
           }
           case 35: { // BINARY_FLOOR_DIVIDE
@@ -1922,6 +1932,7 @@ export function runFrame(f: Frame): any {
           case 56: { // UNARY_NEGATIVE
             const a = fast[sp - 1];
             if (typeof a === 'number' && a !== 0) fast[sp - 1] = -a;
+            else if (a instanceof PyFloat && a.type === FT) fast[sp - 1] = new PyFloat(-a.value);
             else fast[sp - 1] = unaryOp(UN_NEG, a);
             continue;
           }
@@ -2534,65 +2545,113 @@ export function runFrame(f: Frame): any {
             continue;
           }
           case 204: // FAST_INT_BINOP
-          case 205: { // INT_BINOP
-            if ((w & 0xff) === 204) {
-              const v = fast[w >> 8];
-              if (v === undefined) throw unboundLocal(code, w >> 8);
-              fast[sp++] = v;
-              pc++;
-            }
-            // k is the argument of the LOAD_SMALL_INT word just executed (this word for INT_BINOP)
-            const k = words[pc - 1] >> 8;
-            const opc = words[pc++] & 0xff;
-            const a = fast[sp - 1];
-            let r: any;
-            if (typeof a === 'number') {
-              switch (opc) {
-                case 30: case 43: r = a + k; if (r > 9007199254740991 || r < -9007199254740991) r = intAdd(a, k); break;
-                case 31: case 44: r = a - k; if (r > 9007199254740991 || r < -9007199254740991) r = intSub(a, k); break;
-                case 32: case 45: r = a * k; if (r > 9007199254740991 || r < -9007199254740991) r = intMul(a, k); else if (r === 0) r = 0; break;
-                case 34: case 47: if (k !== 0) r = new PyFloat(a / k); break;
-                case 35: case 48: if (k > 0 && a >= 0) r = Math.floor(a / k); break;
-                case 36: case 49: if (k > 0 && a >= 0) r = a % k; break;
-                case 39: case 52: if (k >= 0 && k < 32 && (a | 0) === a) r = a >> k; break;
-                case 40: case 53: if ((a | 0) === a && (k | 0) === k) r = a & k; break;
-                case 41: case 54: if ((a | 0) === a && (k | 0) === k) r = a | k; break;
-                case 42: case 55: if ((a | 0) === a && (k | 0) === k) r = a ^ k; break;
-              }
-            } else if (a instanceof PyFloat && a.type === FT) {
-              switch (opc) {
-                case 30: case 43: r = new PyFloat(a.value + k); break;
-                case 31: case 44: r = new PyFloat(a.value - k); break;
-                case 32: case 45: r = new PyFloat(a.value * k); break;
-                case 34: case 47: if (k !== 0) r = new PyFloat(a.value / k); break;
-              }
-            }
-            if (r === undefined) r = opc >= 43 ? inplaceOp(opc - 43, a, k) : binaryOp(opc - 30, a, k);
-            fast[sp - 1] = r;
-            continue;
-          }
-          case 206: // FAST_INT_COMPARE_JUMP
-          case 207: { // INT_COMPARE_JUMP
+          case 205: // INT_BINOP
+          case 210: // FAST_CONST_BINOP
+          case 211: // CONST_BINOP
+          case 214: { // FAST_FAST_BINOP
+            // a OP b: a is a local (FAST_*, this word's argument) or the top of the stack; b is the operand
+            // of the load word just before the operator word (a small int, a constant or a local)
+            const sop = w & 0xff;
             let a: any;
-            if ((w & 0xff) === 206) {
+            if (sop === 205 || sop === 211) a = fast[--sp];
+            else {
               a = fast[w >> 8];
               if (a === undefined) throw unboundLocal(code, w >> 8);
               pc++;
-            } else a = fast[--sp];
-            const k = words[pc - 1] >> 8;
+            }
+            const bw = words[pc - 1];
+            let b: any;
+            if (sop <= 205) b = bw >> 8;
+            else if (sop === 214) {
+              b = fast[bw >> 8];
+              if (b === undefined) throw unboundLocal(code, bw >> 8);
+            } else b = consts[bw >> 8];
+            const opc = words[pc++] & 0xff;
+            let r: any;
+            if (typeof a === 'number' && typeof b === 'number') {
+              switch (opc) {
+                case 30: case 43: r = a + b; if (r > 9007199254740991 || r < -9007199254740991) r = intAdd(a, b); break;
+                case 31: case 44: r = a - b; if (r > 9007199254740991 || r < -9007199254740991) r = intSub(a, b); break;
+                case 32: case 45: r = a * b; if (r > 9007199254740991 || r < -9007199254740991) r = intMul(a, b); else if (r === 0) r = 0; break;
+                case 34: case 47: if (b !== 0) r = new PyFloat(a / b); break;
+                case 35: case 48: if (b > 0 && a >= 0) r = Math.floor(a / b); break;
+                case 36: case 49: if (b > 0 && a >= 0) r = a % b; break;
+                case 39: case 52: if (b >= 0 && b < 32 && (a | 0) === a) r = a >> b; break;
+                case 40: case 53: if ((a | 0) === a && (b | 0) === b) r = a & b; break;
+                case 41: case 54: if ((a | 0) === a && (b | 0) === b) r = a | b; break;
+                case 42: case 55: if ((a | 0) === a && (b | 0) === b) r = a ^ b; break;
+              }
+            } else if (typeof a === 'string' && typeof b === 'string') {
+              if (opc === 30 || opc === 43) r = a + b;
+            } else {
+              // float with float or int: exact floats only (subclasses may override the operator). x and y
+              // stay plain doubles (a number|undefined variable would box them)
+              let ok = true;
+              let x = 0;
+              let y = 0;
+              if (typeof a === 'number') x = a;
+              else if (a instanceof PyFloat && a.type === FT) x = a.value;
+              else ok = false;
+              if (typeof b === 'number') y = b;
+              else if (b instanceof PyFloat && b.type === FT) y = b.value;
+              else ok = false;
+              if (ok) {
+                switch (opc) {
+                  case 30: case 43: r = new PyFloat(x + y); break;
+                  case 31: case 44: r = new PyFloat(x - y); break;
+                  case 32: case 45: r = new PyFloat(x * y); break;
+                  case 34: case 47: if (y !== 0) r = new PyFloat(x / y); break;
+                }
+              }
+            }
+            if (r === undefined) r = opc >= 43 ? inplaceOp(opc - 43, a, b) : binaryOp(opc - 30, a, b);
+            fast[sp++] = r;
+            continue;
+          }
+          case 206: // FAST_INT_COMPARE_JUMP
+          case 207: // INT_COMPARE_JUMP
+          case 212: // FAST_CONST_COMPARE_JUMP
+          case 213: // CONST_COMPARE_JUMP
+          case 215: { // FAST_FAST_COMPARE_JUMP
+            // the operands as for FAST_INT_BINOP; then the compare word and the jump word
+            const sop = w & 0xff;
+            let a: any;
+            if (sop === 207 || sop === 213) a = fast[--sp];
+            else {
+              a = fast[w >> 8];
+              if (a === undefined) throw unboundLocal(code, w >> 8);
+              pc++;
+            }
+            const bw = words[pc - 1];
+            let b: any;
+            if (sop <= 207) b = bw >> 8;
+            else if (sop === 215) {
+              b = fast[bw >> 8];
+              if (b === undefined) throw unboundLocal(code, bw >> 8);
+            } else b = consts[bw >> 8];
             const cop = (words[pc++] & 0xff) - 60;
             const jw = words[pc++];
             let r: boolean;
-            if (typeof a === 'number') {
+            // x and y stay plain doubles (see FAST_INT_BINOP); cop is CMP_LT..CMP_GE (0..5)
+            let ok = true;
+            let x = 0;
+            let y = 0;
+            if (typeof a === 'number') x = a;
+            else if (a instanceof PyFloat && a.type === FT) x = a.value;
+            else ok = false;
+            if (typeof b === 'number') y = b;
+            else if (b instanceof PyFloat && b.type === FT) y = b.value;
+            else ok = false;
+            if (ok) {
               switch (cop) {
-                case CMP_LT: r = a < k; break;
-                case CMP_LE: r = a <= k; break;
-                case CMP_EQ: r = a === k; break;
-                case CMP_NE: r = a !== k; break;
-                case CMP_GT: r = a > k; break;
-                default: r = a >= k;
+                case 0: r = x < y; break;
+                case 1: r = x <= y; break;
+                case 2: r = x === y; break;
+                case 3: r = x !== y; break;
+                case 4: r = x > y; break;
+                default: r = x >= y;
               }
-            } else r = compareBool(cop, a, k);
+            } else r = compareBool(cop, a, b);
             if (r === ((jw & 0xff) === 73)) pc = jw >> 8;
             continue;
           }
@@ -2605,11 +2664,11 @@ export function runFrame(f: Frame): any {
               const x = a.value;
               const y = b.value;
               switch (arg & 7) {
-                case CMP_LT: r = x < y; break;
-                case CMP_LE: r = x <= y; break;
-                case CMP_EQ: r = x === y; break;
-                case CMP_NE: r = x !== y; break;
-                case CMP_GT: r = x > y; break;
+                case 0: r = x < y; break;
+                case 1: r = x <= y; break;
+                case 2: r = x === y; break;
+                case 3: r = x !== y; break;
+                case 4: r = x > y; break;
                 default: r = x >= y;
               }
             } else r = compareBool(arg & 7, a, b);
