@@ -105,18 +105,6 @@ function encodeReplacement(enc: string, cps: number[], start: number, end: numbe
   }
 }
 
-// The host's UTF-8 codecs for long texts (native speed): only for well-formed strings and valid input, so
-// lone surrogates and every error go through the exact code below. `ignoreBOM` keeps a leading U+FEFF
-// as Python's utf-8 codec does.
-const UTF8_ENCODER = new TextEncoder();
-const UTF8_DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const hasIsWellFormed = typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function';
-
-/** No lone surrogates (false when the host cannot tell quickly: the caller then takes the exact path). */
-function isWellFormed(s: string): boolean {
-  return hasIsWellFormed && (s as unknown as { isWellFormed(): boolean }).isWellFormed();
-}
-
 /** str -> bytes. `encoding` and `errors` as given to str.encode (already str values). */
 export function encodeText(s: string, encoding: string, errors: string): Uint8Array {
   const enc = codecName(encoding);
@@ -133,7 +121,6 @@ export function encodeText(s: string, encoding: string, errors: string): Uint8Ar
     // the handler is only looked up when needed; ASCII text never needs one
     if (!/^[\x00-\x7f]*$/.test(s)) throw handlerError(errors);
   }
-  if (enc === 'utf-8' && s.length > 32 && isWellFormed(s)) return UTF8_ENCODER.encode(s);
   if (enc === 'utf-8') {
     // one pass over UTF-16 code units into a buffer of the worst-case size; lone surrogates take the
     // general path below
@@ -354,17 +341,7 @@ export function decodeText(b: Uint8Array, encoding: string, errors: string): str
     for (const c of b) if (c >= 0x80) ascii = false;
     if (!ascii || enc.startsWith('utf-16') || enc.startsWith('utf-32')) throw handlerError(errors);
   }
-  if (enc === 'utf-8') {
-    if (b.length > 32) {
-      // valid UTF-8 decodes the same under every error handler: the host's decoder first
-      try {
-        return UTF8_DECODER.decode(b);
-      } catch {
-        // invalid (or a buffer the host decoder does not take): the exact decoder reports it
-      }
-    }
-    return decodeUtf8(b, errors);
-  }
+  if (enc === 'utf-8') return decodeUtf8(b, errors);
   if (enc === 'latin-1') return latinChunk(b, 0, b.length);
   if (enc === 'ascii') {
     let s = '';

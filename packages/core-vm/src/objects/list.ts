@@ -187,7 +187,11 @@ export function sortItems(items: any[], keys: any[] | null): void {
     // the engine's stable sort (TimSort) with an exact comparator; str order by UTF-16 code units
     // equals code point order unless both strings hold surrogates, which the merge sort handles
     if (allInt) {
-      items.sort((a, b) => a - b);
+      // safe ints are exact doubles: the typed-array sort (native, numeric) gives the same order, and equal
+      // ints are indistinguishable, so stability does not matter
+      const ta = Float64Array.from(items as number[]);
+      ta.sort();
+      for (let i = 0; i < n; i++) items[i] = ta[i];
       return;
     }
     let surrogates = false;
