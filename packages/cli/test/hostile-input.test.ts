@@ -221,8 +221,11 @@ function fuzz(seed: number, cases: number): Outcome & { sample: string[] } {
 }
 
 describe('hostile input: every failure is a Python exception and the VM survives', { timeout: 120_000 }, () => {
-  it.each([[1], [2], [3], [4]])('seed %i: 1200 calls of module functions and methods with hostile arguments', (seed) => {
-    const out = fuzz(seed, 1200);
+  // HOSTILE_SEEDS=5,6,7 HOSTILE_CASES=5000 explores further (the defaults are what CI runs)
+  const seeds = (process.env.HOSTILE_SEEDS ?? '1,2,3,4').split(',').map((x) => [Number(x)]);
+  const cases = Number(process.env.HOSTILE_CASES ?? 1200);
+  it.each(seeds)(`seed %i: ${cases} calls of module functions and methods with hostile arguments`, (seed) => {
+    const out = fuzz(seed, cases);
     expect(out.leaks.slice(0, 10)).toEqual([]);
     // the generator is not degenerate: calls succeed and fail for real
     expect(out.ok).toBeGreaterThan(100);

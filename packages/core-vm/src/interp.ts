@@ -19,7 +19,7 @@ import { PyFloat } from './objects/float.js';
 import { PyComplex } from './objects/complex.js';
 import { PyBytes } from './objects/bytes.js';
 import { PyTuple, EMPTY_TUPLE } from './objects/tuple.js';
-import { PyList, ListIter } from './objects/list.js';
+import { PyList, ListIter, MAX_ITEMS as MAX_LIST_ITEMS } from './objects/list.js';
 import { PyDict, dictGetStr, dictSetStr, dictDelStr, dictSet, DictIter, dictIterNext } from './objects/dict.js';
 import { htFindStr, htFind, DELETED } from './objects/hashtable.js';
 import { PySet, newSet, setAdd } from './objects/set.js';
@@ -2366,7 +2366,7 @@ export function runFrame(f: Frame): any {
           }
           case 105: { // LIST_APPEND
             const v = fast[--sp];
-            (fast[sp - (w >> 8)] as PyList).items.push(v);
+            if ((fast[sp - (w >> 8)] as PyList).items.push(v) > MAX_LIST_ITEMS) throw memoryError();
             continue;
           }
           case 113: // UNPACK_SEQUENCE

@@ -29,4 +29,11 @@ describe('hostile arguments to the u-modules', () => {
     // the biggest int the VM makes is still there, and fast
     expect(lines('import urandom\nurandom.seed(1)\nn = urandom.getrandbits(2**24)\nprint(n.bit_length() <= 2**24, n.bit_length() > 2**24 - 64)')).toEqual(['True True']);
   });
+
+  it('framebuf coordinates are machine words (OverflowError beyond 32 bits, as MicroPython on the ESP8266)', () => {
+    const fb = 'import framebuf\nfb = framebuf.FrameBuffer(bytearray(50), 10, 5, framebuf.GS8)\n';
+    expect(raises(`${fb}fb.ellipse(5, 2, 3, 2**32, 1)`)).toBe('OverflowError: overflow converting long int to machine word');
+    expect(raises(`${fb}fb.line(0, 0, 2**31, 1, 1)`)).toBe('OverflowError: overflow converting long int to machine word');
+    expect(lines(`${fb}fb.line(-2**31, 2, 2**31 - 1, 2, 9)\nprint(bytes(fb)[20:30] == bytes([9] * 10))`)).toEqual(['True']);
+  });
 });

@@ -75,7 +75,8 @@ export function reverseListIterNext(it: ReverseListIter): any {
   return STOP;
 }
 
-const MAX_ITEMS = 1 << 26;
+/** The most items a list may hold: MemoryError beyond, long before V8's array limit ends the process. */
+export const MAX_ITEMS = 1 << 26;
 
 function normIndex(key: any, n: number, what: string): number {
   let i: any = typeof key === 'number' ? key : asInt(key);
@@ -372,7 +373,11 @@ export function setupList(): void {
     return null;
   }, { params: 'self, iterable, /', min: 1 });
   defMethod(t, 'append', (self, v) => {
-    (self as PyList).items.push(v);
+    const items = (self as PyList).items;
+    if (items.push(v) > MAX_ITEMS) {
+      items.pop();
+      throw memoryError();
+    }
     return null;
   }, 2);
   defMethod(t, 'extend', (self, it) => {

@@ -454,3 +454,63 @@ describe('hand-computed buffers', () => {
     expect(Array.from(buf)).toEqual([0x0a, 0xaa, 0xa0, 0x00]);
   });
 });
+
+describe('line with far-away end points (found by the hostile-input fuzz)', () => {
+  /** Bresenham stepping through every point, as MicroPython's C code does. */
+  function reference(w: number, h: number, x1: number, y1: number, x2: number, y2: number): Uint8Array {
+    const buf = new Uint8Array(w * h);
+    const plot = (x: number, y: number) => {
+      if (x >= 0 && x < w && y >= 0 && y < h) buf[y * w + x] = 1;
+    };
+    let dx = x2 - x1;
+    let sx = 1;
+    if (dx <= 0) [dx, sx] = [-dx, -1];
+    let dy = y2 - y1;
+    let sy = 1;
+    if (dy <= 0) [dy, sy] = [-dy, -1];
+    let steep = false;
+    if (dy > dx) {
+      [x1, y1, dx, dy, sx, sy, steep] = [y1, x1, dy, dx, sy, sx, true];
+    }
+    let e = 2 * dy - dx;
+    for (let i = 0; i < dx; ++i) {
+      if (steep) plot(y1, x1);
+      else plot(x1, y1);
+      while (e >= 0) {
+        y1 += sy;
+        e -= 2 * dx;
+      }
+      x1 += sx;
+      e += 2 * dy;
+    }
+    plot(x2, y2);
+    return buf;
+  }
+
+  it('draws the pixels of full Bresenham stepping (5000 random lines, end points far outside the buffer)', () => {
+    let seed = 5;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed % n;
+    };
+    for (let t = 0; t < 5000; t++) {
+      const w = 1 + rnd(20);
+      const h = 1 + rnd(20);
+      const span = [30, 100, 1000][rnd(3)];
+      const c = () => rnd(2 * span) - span;
+      const [x1, y1, x2, y2] = [c(), c(), c(), c()];
+      const buf = new Uint8Array(w * h);
+      new FrameBuffer(buf, w, h, GS8).line(x1, y1, x2, y2, 1);
+      expect([w, h, x1, y1, x2, y2, Array.from(buf)]).toEqual([w, h, x1, y1, x2, y2, Array.from(reference(w, h, x1, y1, x2, y2))]);
+    }
+  });
+
+  it('steps only through the buffer: lines 2**32 pixels long draw at once', () => {
+    const buf = new Uint8Array(100);
+    const fb = new FrameBuffer(buf, 10, 10, GS8);
+    fb.line(-2147483648, 3, 2147483647, 3, 1);
+    fb.line(5, -2147483648, 5, 2147483647, 2);
+    expect(Array.from(buf.subarray(30, 40))).toEqual([1, 1, 1, 1, 1, 2, 1, 1, 1, 1]);
+    expect(buf.filter((v) => v === 2).length).toBe(10);
+  });
+});

@@ -240,7 +240,25 @@ export class FrameBuffer {
       steep = true;
     }
     let e = 2 * dy - dx;
-    for (let i = 0; i < dx; ++i) {
+    // Only steps whose major coordinate lies inside the buffer can draw: jump to the first such step with
+    // the state Bresenham would have reached (after k steps the minor coordinate has moved
+    // m = floor((e0 + 2dy(k-1)) / 2dx) + 1 times), and stop after the last. Same pixels as stepping through
+    // every one, without billions of steps for far-away end points.
+    const limit = steep ? this.height : this.width;
+    const first = sx > 0 ? Math.max(0, -x1) : Math.max(0, x1 - (limit - 1));
+    const last = Math.min(dx - 1, sx > 0 ? limit - 1 - x1 : x1);
+    if (first > 0 && first < dx) {
+      const k = BigInt(first);
+      const e0 = BigInt(e);
+      const bdx = BigInt(dx);
+      const bdy = BigInt(dy);
+      const num = e0 + 2n * bdy * (k - 1n);
+      const m = (num >= 0n ? num / (2n * bdx) : -((-num + 2n * bdx - 1n) / (2n * bdx))) + 1n;
+      x1 += sx * first;
+      y1 += sy * Number(m);
+      e = Number(e0 + 2n * bdy * k - 2n * bdx * m);
+    }
+    for (let i = first; i <= last; ++i) {
       if (steep) this.plot(y1, x1, col);
       else this.plot(x1, y1, col);
       while (e >= 0) {

@@ -48,9 +48,12 @@ export class PyFrameBuffer extends PyInstance {
 }
 
 /** A small int argument (coordinates, sizes): mp_obj_get_int. */
+/** A coordinate or size: MicroPython's mp_int_t, a 32-bit machine word on the ESP8266. */
 function int(x: any): number {
   const v = toIndex(x);
-  if (typeof v === 'bigint') throw newException(types.overflowErrorType, 'overflow converting long int to machine word');
+  if (typeof v === 'bigint' || v > 0x7fffffff || v < -0x80000000) {
+    throw newException(types.overflowErrorType, 'overflow converting long int to machine word');
+  }
   return v;
 }
 
