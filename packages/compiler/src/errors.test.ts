@@ -58,7 +58,7 @@ describe('compile errors', () => {
     ["'''abc\n", 'SyntaxError', messages.unterminatedTriple, 1],
     ["b'\u00e9'\n", 'SyntaxError', messages.bytesNonAscii, 1],
     ["b'a' 'b'\n", 'SyntaxError', messages.mixBytes, 1],
-    ['"\\N{LATIN SMALL LETTER A}"\n', 'NotImplementedError', messages.unicodeNameEscape, 1],
+    ['"\\N{LATIN SMALL LETTR A}"\n', 'SyntaxError', `${messages.unicodeErrorPrefix} 0-22: unknown Unicode character name`, 1],
     ['x = (1,\n', 'SyntaxError', messages.eofExpected, 2],
     ['x = )\n', 'SyntaxError', messages.unmatchedBracket, 1],
     ['x = 1 \\ 2\n', 'SyntaxError', messages.lineContinuation, 1],

@@ -52,7 +52,7 @@ export const messages = {
   badHexEscape: 'invalid \\x escape',
   badUnicodeEscape: 'invalid \\u escape',
   badUnicodeEscapeRange: 'invalid \\U escape: character out of range',
-  unicodeNameEscape: 'unicode name escapes',
+  unicodeErrorPrefix: "(unicode error) 'unicodeescape' codec can't decode bytes in position",
   bytesNonAscii: 'bytes can only contain ASCII literal characters',
   mixBytes: 'cannot mix bytes and nonbytes literals',
   unmatchedBracket: 'unmatched bracket',

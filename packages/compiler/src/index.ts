@@ -14,3 +14,4 @@ export { decodeUtf8, readSource } from './reader.js';
 export { disassemble } from '@mpy-ts/bytecode';
 export type * as ast from './ast.js';
 export { unparse } from './unparse.js';
+export { lookupUnicodeName, unicodeName } from './uninames.js';

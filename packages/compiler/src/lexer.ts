@@ -6,9 +6,10 @@
 // `switch` on the character code, without regular expressions on the hot path.
 //
 // Deliberate MicroPython behaviour: a number immediately followed by a letter (`1and 0`, `1if x else y`)
-// is a SyntaxError, as MicroPython requires a space there (docs 6.1.1); `\N{...}` escapes raise
-// NotImplementedError (docs 6.1.2).
+// is a SyntaxError, as MicroPython requires a space there (docs 6.1.1). `\N{...}` escapes are decoded as
+// CPython does (MicroPython lacks them, spec 6.1.2: a limitation), from the table in uninames.ts.
 import { CompileError, messages } from './errors.js';
+import { lookupUnicodeName } from './uninames.js';
 
 // ---- token types ------------------------------------------------------------------------------------
 export const T_EOF = 0;
@@ -268,6 +269,10 @@ export class Lexer {
   private readonly baseParenDepth: number;
   private atLineStart: boolean;
   private lineHasTokens = false;
+  /** Where the literal text being decoded starts (CPython counts `\N{}` error positions from there). */
+  private literalStart = 0;
+  private literalQuote = 34;
+  private literalTriple = false;
   private readonly fstringDepth: number;
   /** Open brackets (char codes) for "unmatched bracket" errors. */
   private readonly brackets: number[] = [];
@@ -755,6 +760,9 @@ export class Lexer {
     }
     let out = '';
     let chunk = this.pos;
+    this.literalStart = this.pos;
+    this.literalQuote = quote;
+    this.literalTriple = triple;
     for (;;) {
       if (this.pos >= this.end) {
         this.error(triple ? messages.unterminatedTriple : messages.unterminatedString, start, startLine, startLineStart);
@@ -850,10 +858,31 @@ export class Lexer {
         if (v > 0x10ffff) this.error(messages.badUnicodeEscapeRange, at);
         return String.fromCodePoint(v);
       }
-      case 78: // \N{...}
+      case 78: { // \N{name}
         if (bytes) return '\\N';
-        this.error(messages.unicodeNameEscape, at, this.line, this.lineStart, 'NotImplementedError');
-        break;
+        let p = this.pos;
+        let cp: number | undefined;
+        if (p < this.end && src.charCodeAt(p) === 123) {
+          const close = this.literalEnd(p + 1);
+          p = close;
+          if (close > this.pos + 1 && close < this.end && src.charCodeAt(close) === 125) {
+            p = close + 1;
+            cp = lookupUnicodeName(src.slice(this.pos + 1, close));
+            if (cp === undefined) this.unicodeError(at, p, 'unknown Unicode character name');
+          }
+        }
+        if (cp === undefined) {
+          const q = p < this.end ? src.charCodeAt(p) : -1;
+          // no closing quote: the string is unterminated, which the caller reports first (as CPython)
+          if (q < 0 || (q === 10 && !this.literalTriple)) {
+            this.pos = p;
+            return '';
+          }
+          this.unicodeError(at, p, 'malformed \\N character escape');
+        }
+        this.pos = p;
+        return String.fromCodePoint(cp);
+      }
       default:
         if (c >= 48 && c <= 55) {
           let v = c - 48;
@@ -874,6 +903,59 @@ export class Lexer {
   }
 
   /**
+   * Where a `\N{` name starting at `from` ends: the first `}`, else the end of the literal (its closing
+   * quote; a backslash escapes a quote, not a `}`), or of the source.
+   */
+  private literalEnd(from: number): number {
+    const src = this.src;
+    const quote = this.literalQuote;
+    let p = from;
+    while (p < this.end) {
+      const c = src.charCodeAt(p);
+      if (c === 125) break;
+      if (c === 10 && !this.literalTriple) break;
+      if (c === quote && (!this.literalTriple || (src.charCodeAt(p + 1) === quote && src.charCodeAt(p + 2) === quote))) break;
+      p += c === 92 && src.charCodeAt(p + 1) !== 125 ? 2 : 1;
+    }
+    return Math.min(p, this.end);
+  }
+
+  /**
+   * Raise CPython's error for a bad `\N` escape spanning source `from`..`to`: "(unicode error)
+   * 'unicodeescape' codec can't decode bytes in position A-B: ...", where positions count bytes of the
+   * literal text as CPython re-encodes it before decoding (a non-ASCII character is a 10-byte `\UXXXXXXXX`,
+   * a backslash before one a 6-byte `\u005c`).
+   */
+  private unicodeError(from: number, to: number, reason: string): never {
+    const src = this.src;
+    const offset = (end: number): number => {
+      let n = 0;
+      let p = this.literalStart;
+      while (p < end) {
+        const c = src.codePointAt(p)!;
+        p += c > 0xffff ? 2 : 1;
+        if (c >= 128) {
+          n += 10;
+        } else if (c === 92) {
+          const d = p < this.end ? src.charCodeAt(p) : -1;
+          if (d < 0 || d >= 128) {
+            n += 6;
+          } else {
+            n += 2;
+            p++;
+          }
+        } else {
+          n++;
+        }
+      }
+      return n;
+    };
+    const a = offset(from);
+    const b = offset(to) - 1;
+    this.error(`${messages.unicodeErrorPrefix} ${a}-${b}: ${reason}`, from);
+  }
+
+  /**
    * Scan an f-string body (or a format spec when `inSpec`) up to the closing quote (or the `}` ending
    * the spec, which is not consumed). Returns literal texts and fields.
    */
@@ -882,6 +964,7 @@ export class Lexer {
     const parts: FStringPart[] = [];
     let lit = '';
     let chunk = this.pos;
+    let litStart = this.pos; // where the current literal part starts (for `\N{}` error positions)
     const flush = () => {
       lit += src.slice(chunk, this.pos);
     };
@@ -917,7 +1000,7 @@ export class Lexer {
           this.pos++;
           flush();
           this.pos++;
-          chunk = this.pos;
+          chunk = litStart = this.pos;
           continue;
         }
         this.error(messages.fstringBrace, this.pos);
@@ -927,14 +1010,14 @@ export class Lexer {
           this.pos++;
           flush();
           this.pos++;
-          chunk = this.pos;
+          chunk = litStart = this.pos;
           continue;
         }
         flush();
         if (lit) parts.push(lit);
         lit = '';
         parts.push(this.scanFStringField(quote, triple, raw, inSpec, start, startLine, startLineStart));
-        chunk = this.pos;
+        chunk = litStart = this.pos;
         continue;
       }
       if (c === 92) {
@@ -943,6 +1026,9 @@ export class Lexer {
           continue;
         }
         flush();
+        this.literalStart = litStart;
+        this.literalQuote = quote;
+        this.literalTriple = triple;
         lit += this.scanEscape(false);
         chunk = this.pos;
         continue;

@@ -2,6 +2,7 @@
 // Python/codecs.c): utf-8 (the only one MicroPython has), utf-8-sig, ascii, latin-1, utf-16 and utf-32 with their
 // byte-order variants, and the error handlers strict, ignore, replace, backslashreplace, xmlcharrefreplace,
 // surrogateescape and surrogatepass, with CPython's UnicodeEncodeError/UnicodeDecodeError messages.
+import { unicodeName } from '@mpy-ts/compiler';
 import * as T from '../types.js';
 import { newException, type PyBaseException } from './exceptions.js';
 
@@ -99,7 +100,11 @@ function encodeReplacement(enc: string, cps: number[], start: number, end: numbe
       }
       return;
     case 'namereplace':
-      throw newException(T.notImplementedErrorType, "the 'namereplace' error handler needs the Unicode name database, which mpy-ts does not include");
+      for (let k = start; k < end; k++) {
+        const name = unicodeName(cps[k]);
+        for (const ch of name === undefined ? escapeCp(cps[k]) : `\\N{${name}}`) out.push(ch.charCodeAt(0));
+      }
+      return;
     default:
       throw encodeError(enc, cps, start, end, reason);
   }

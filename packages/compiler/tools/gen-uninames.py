@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Generate src/uninames-data.ts: the Unicode character names behind `\\N{...}` string escapes.
+
+Run once from packages/compiler:
+
+    python3 tools/gen-uninames.py [NAME_ALIASES] > src/uninames-data.ts
+
+The output is committed; nothing needs python3 at build, run or test time. Names come from this python3's
+`unicodedata` (CPython 3.11: Unicode 14.0). The algorithmic names (CJK UNIFIED IDEOGRAPH-XXXX, HANGUL
+SYLLABLE ...) are left out: src/uninames.ts computes them, from the ideograph ranges written here.
+
+Name aliases (NameAliases.txt: `\\N{NBSP}`, `\\N{BYTE ORDER MARK}`) cannot be listed through `unicodedata`,
+so candidates are read from NAME_ALIASES (a NameAliases.txt, or by default perl's unicore/Name.pl, which
+lists them among the names) and each is kept only if this python3 accepts it in a `\\N{}` escape and it is
+not the character's own name.
+
+Format (decoded by src/uninames.ts):
+- WORDS: the words of the names (split at spaces), most frequent first, joined by spaces. The word `*`
+  stands for `-XXXX`, the character's own code point in hex (CJK COMPATIBILITY IDEOGRAPH-F900 ...).
+- NAMES: one record per named character, in code point order, as digits of the 93-character ALPHABET.
+  A record is a header digit h, then new word indices (varints). h < 80: the name keeps the first
+  floor(h / 10) words of the previous name and adds h % 10 new words; h == 80: the two counts follow as
+  varints; h == 81: a varint gap g follows, then the record's header: the code point advances by g + 1
+  instead of 1; h == 82: the same with g as four digits (most significant first). Varint: digit d < 50 is d; 50 <= d < 91 is 50 + (d - 50) * 93 + next digit; d >= 91 is
+  50 + 41 * 93 + (d - 91) * 93 * 93 + next two digits as a two-digit number.
+- ALIASES: `NAME=hex` pairs separated by `;`.
+- IDEOGRAPH_RANGES: inclusive ranges of CJK UNIFIED IDEOGRAPH-XXXX code points.
+"""
+import collections
+import re
+import sys
+import unicodedata
+
+ALPHABET = ''.join(chr(c) for c in range(0x20, 0x7f) if chr(c) not in '"\\')
+assert len(ALPHABET) == 93
+S, T = 50, 41
+MAX = 0x110000
+
+
+def varint(v):
+    if v < S:
+        return ALPHABET[v]
+    v -= S
+    if v < T * 93:
+        return ALPHABET[S + v // 93] + ALPHABET[v % 93]
+    v -= T * 93
+    hi, lo = divmod(v, 93 * 93)
+    assert S + T + hi < 93, 'varint out of range'
+    return ALPHABET[S + T + hi] + ALPHABET[lo // 93] + ALPHABET[lo % 93]
+
+
+def escape_ok(name):
+    try:
+        return eval('"\\N{' + name + '}"')
+    except SyntaxError:
+        return None
+
+
+names = {}
+ideographs = []
+for cp in range(MAX):
+    n = unicodedata.name(chr(cp), None)
+    if n is None:
+        continue
+    if n.startswith('CJK UNIFIED IDEOGRAPH-'):
+        ideographs.append(cp)
+    elif not n.startswith('HANGUL SYLLABLE '):
+        names[cp] = n
+
+
+def tokens(cp, n):
+    own = '-%04X' % cp
+    words = (n[:-len(own)] if n.endswith(own) else n).split(' ')
+    if n.endswith(own):
+        words.append('*')
+    return words
+
+
+toks = {cp: tokens(cp, n) for cp, n in names.items()}
+freq = collections.Counter(w for t in toks.values() for w in t)
+words = sorted(freq, key=lambda w: (-freq[w], w))
+index = {w: i for i, w in enumerate(words)}
+
+out = []
+prev = []
+last = -1
+for cp, t in toks.items():
+    if cp != last + 1:
+        gap = cp - last - 1
+        if gap < S + T * 93 + 2 * 93 * 93:
+            out.append(ALPHABET[81] + varint(gap))
+        else:
+            out.append(ALPHABET[82] + ''.join(ALPHABET[gap // 93 ** i % 93] for i in (3, 2, 1, 0)))
+    last = cp
+    k = 0
+    while k < len(prev) and k < len(t) and prev[k] == t[k]:
+        k += 1
+    n = len(t) - k
+    out.append(ALPHABET[k * 10 + n] if k < 8 and n < 10 else ALPHABET[80] + varint(k) + varint(n))
+    out.extend(varint(index[w]) for w in t[k:])
+    prev = t
+stream = ''.join(out)
+
+alias_source = sys.argv[1] if len(sys.argv) > 1 else '/usr/share/perl/5.36.0/unicore/Name.pl'
+candidates = set()
+with open(alias_source, encoding='utf-8') as f:
+    text = f.read()
+if alias_source.endswith('.pl'):
+    for m in re.finditer(r'^([0-9A-F]{4,6})\n([A-Z0-9 ()-]+)$', text, re.M):
+        candidates.add((int(m.group(1), 16), m.group(2)))
+else:
+    for line in text.splitlines():
+        parts = line.split('#')[0].strip().split(';')
+        if len(parts) >= 2:
+            candidates.add((int(parts[0], 16), parts[1]))
+aliases = []
+for cp, alias in sorted(candidates, key=lambda a: (a[0], a[1])):
+    if names.get(cp) == alias or cp in ideographs:
+        continue
+    if escape_ok(alias) == chr(cp):
+        aliases.append(f'{alias}={cp:x}')
+
+ranges = []
+for cp in ideographs:
+    if ranges and ranges[-1][1] == cp - 1:
+        ranges[-1][1] = cp
+    else:
+        ranges.append([cp, cp])
+
+
+def js_lines(name, s, width=120):
+    chunks = [s[i:i + width] for i in range(0, len(s), width)] or ['']
+    body = ',\n  '.join('"' + c + '"' for c in chunks)
+    return f'export const {name} = [\n  {body},\n].join("");'
+
+
+print(f'// Generated by tools/gen-uninames.py from CPython {sys.version.split()[0]} (Unicode {unicodedata.unidata_version}): do not edit.')
+print(f'// {len(names)} names, {len(aliases)} aliases, {len(words)} words; the format is described in the generator.')
+print(f'export const ALPHABET = "{ALPHABET}";')
+print(js_lines('WORDS', ' '.join(words)))
+print(js_lines('NAMES', stream))
+print(js_lines('ALIASES', ';'.join(aliases)))
+print('export const IDEOGRAPH_RANGES: readonly number[] = [' + ', '.join(f'0x{a:x}, 0x{b:x}' for a, b in ranges) + '];')
