@@ -324,6 +324,8 @@ export const CO_CLASS_BODY = 0x1000;
 export const CO_MP_NATIVE = 0x2000;
 /** Decorated with @micropython.viper (accepted; the VM still runs bytecode). */
 export const CO_MP_VIPER = 0x4000;
+/** The function has a docstring: it is `consts[0]` (the function's `__doc__`; None without this flag). */
+export const CO_HAS_DOCSTRING = 0x8000;
 
 // ---- FORMAT_VALUE arg bits ---------------------------------------------------------------------------
 export const FVC_MASK = 0x03;

@@ -420,6 +420,25 @@ describe('const()', () => {
   });
 });
 
+describe('docstrings', () => {
+  const fn = (src: string) => compile(src, { filename: 't.py' }).consts.find((c): c is CodeObject => c instanceof CodeObject)!;
+  it('flag a function docstring and put it in consts[0]', () => {
+    const f = fn('def f(x):\n    "doc"\n    return "other"\n');
+    expect(f.flags & op.CO_HAS_DOCSTRING).toBe(op.CO_HAS_DOCSTRING);
+    expect(f.consts[0]).toBe('doc');
+    for (const src of ['def f():\n    return "x"\n', 'def f():\n    x = 1\n    "late"\n', 'def f():\n    f"{x}"\n', 'def f():\n    b"x"\n', 'f = lambda: "x"\n']) {
+      expect(fn(src).flags & op.CO_HAS_DOCSTRING, src).toBe(0);
+    }
+  });
+  it('store a class or module docstring as __doc__', () => {
+    expect(dis('"m"\nclass A:\n    "d"\n')).toContain('STORE_NAME 0 (__doc__)');
+    const cls = fn('class A:\n    "d"\n    x = 1\n');
+    expect(cls.names).toContain('__doc__');
+    expect(cls.consts).toContain('d');
+    expect(compile('"x"\n', { mode: 'single' }).names).not.toContain('__doc__');
+  });
+});
+
 describe('TextEmitter', () => {
   it('records a symbolic listing of what the compiler emitted', () => {
     const emitters: TextEmitter[] = [];

@@ -14,6 +14,7 @@ import {
   CO_GENERATOR,
   CO_MP_NATIVE,
   CO_MP_VIPER,
+  CO_HAS_DOCSTRING,
   CO_NESTED,
   CO_NEWLOCALS,
   CO_OPTIMIZED,
@@ -267,6 +268,14 @@ class Compiler {
       e.op(op.RETURN_VALUE);
     } else {
       this.interactive = mod.type === 'Interactive';
+      const doc = this.interactive ? null : docstring(mod.body);
+      if (doc !== null) {
+        // as CPython: a module's docstring is its `__doc__` (a module without one has no `__doc__`
+        // name, as in MicroPython, so that globals() stays as MicroPython shows it)
+        e.setLine(mod.body[0]!.line);
+        e.loadConst(doc);
+        e.nameOp(op.STORE_NAME, '__doc__');
+      }
       this.stmts(mod.body);
       if (!e.unreachable) {
         e.op(op.LOAD_NONE);
@@ -1133,7 +1142,9 @@ class Compiler {
     for (const d of others) this.expr(d);
     e.setLine(s.line);
     const scope = this.info.scopes.get(s)!;
-    this.makeFunction(scope, s.args, s.line, extra, () => {
+    const doc = docstring(s.body);
+    this.makeFunction(scope, s.args, s.line, extra | (doc === null ? 0 : CO_HAS_DOCSTRING), () => {
+      if (doc !== null) this.e.constIndex(doc); // consts[0], the function's __doc__ (as CPython 3.11)
       this.stmts(s.body);
       if (!this.e.unreachable) {
         this.e.op(op.LOAD_NONE);
@@ -1211,6 +1222,11 @@ class Compiler {
       ce.nameOp(op.STORE_NAME, '__module__');
       ce.loadConst(scope.qualname);
       ce.nameOp(op.STORE_NAME, '__qualname__');
+      const doc = docstring(s.body);
+      if (doc !== null) {
+        ce.loadConst(doc);
+        ce.nameOp(op.STORE_NAME, '__doc__');
+      }
       this.stmts(s.body);
       if (scope.needsClassCell) {
         ce.slotOp(op.LOAD_CLOSURE, scope.cellIndex('__class__'), '__class__');
@@ -1696,3 +1712,10 @@ class Compiler {
 }
 
 export { CodeObject };
+
+/** The docstring of a module, class or function body: a first statement that is a str literal. */
+function docstring(body: A.Stmt[]): string | null {
+  const s = body[0];
+  if (s !== undefined && s.type === 'Expr' && s.value.type === 'Constant' && typeof s.value.value === 'string') return s.value.value;
+  return null;
+}

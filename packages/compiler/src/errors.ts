@@ -6,7 +6,7 @@
 // error escape for bad input.
 
 /** The Python exception class a CompileError becomes. */
-export type CompileErrorKind = 'SyntaxError' | 'IndentationError' | 'NotImplementedError' | 'RuntimeError';
+export type CompileErrorKind = 'SyntaxError' | 'IndentationError' | 'TabError' | 'NotImplementedError' | 'RuntimeError';
 
 export class CompileError extends Error {
   /** Python exception class name. */
@@ -42,6 +42,7 @@ export const messages = {
   unexpectedIndent: 'unexpected indent',
   expectedIndent: 'expected an indented block',
   unindentMismatch: "unindent doesn't match any outer indent level",
+  inconsistentTabs: 'inconsistent use of tabs and spaces in indentation',
   invalidNumber: 'invalid syntax for number',
   unterminatedString: 'unterminated string literal',
   unterminatedTriple: 'unterminated triple-quoted string literal',

@@ -264,6 +264,8 @@ export class Lexer {
   tokEnd = 0;
 
   private readonly indents: number[] = [0];
+  /** The same indentation levels measured with tabs as one column: they must order the lines alike. */
+  private readonly altIndents: number[] = [0];
   private pendingDedents = 0;
   private parenDepth: number;
   private readonly baseParenDepth: number;
@@ -304,7 +306,7 @@ export class Lexer {
   }
 
   /** Throw a SyntaxError (or another kind) at a position. */
-  error(msg: string, pos = this.pos, line = this.line, lineStart = this.lineStart, kind: 'SyntaxError' | 'IndentationError' | 'NotImplementedError' = 'SyntaxError'): never {
+  error(msg: string, pos = this.pos, line = this.line, lineStart = this.lineStart, kind: 'SyntaxError' | 'IndentationError' | 'TabError' | 'NotImplementedError' = 'SyntaxError'): never {
     let eol = this.src.indexOf('\n', lineStart);
     if (eol < 0) eol = this.src.length;
     throw new CompileError(kind, msg, this.filename, line, pos - lineStart + 1, this.src.slice(lineStart, eol));
@@ -389,6 +391,7 @@ export class Lexer {
         if (this.indents.length > 1) {
           this.pendingDedents = this.indents.length - 2;
           this.indents.length = 1;
+          this.altIndents.length = 1;
           this.type = T_DEDENT;
           return;
         }
@@ -403,19 +406,28 @@ export class Lexer {
   /**
    * At the start of a logical line: skip blank and comment-only lines, then compare the indentation
    * with the stack (pyright's _setIndent; tabs advance to the next multiple of 8 as in CPython).
-   * Returns true if it produced a token (INDENT/DEDENT).
+   * As CPython 3, a line whose indentation compares differently when a tab counts as one column is a
+   * TabError (inconsistent use of tabs and spaces). Returns true if it produced a token (INDENT/DEDENT).
    */
   private handleLineStart(): boolean {
     const src = this.src;
     for (;;) {
       let col = 0;
+      let alt = 0;
       let p = this.pos;
       let c = p < this.end ? src.charCodeAt(p) : -1;
       for (;;) {
-        if (c === 32) col++;
-        else if (c === 9) col = (col & ~7) + 8;
-        else if (c === 12) col = 0;
-        else break;
+        if (c === 32) {
+          col++;
+          alt++;
+        } else if (c === 9) {
+          col = (col & ~7) + 8;
+          alt++;
+        } else if (c === 12) {
+          col = alt = 0;
+        } else {
+          break;
+        }
         c = ++p < this.end ? src.charCodeAt(p) : -1;
       }
       if (c === 35) {
@@ -438,6 +450,7 @@ export class Lexer {
       this.atLineStart = false;
       if (c === -1) return false;
       const top = this.indents[this.indents.length - 1];
+      const altTop = this.altIndents[this.altIndents.length - 1];
       this.tokLine = this.line;
       this.tokCol = p - this.lineStart;
       this.start = p;
@@ -445,7 +458,9 @@ export class Lexer {
       this.value = null;
       if (col > top) {
         if (this.indents.length >= MAX_INDENT_DEPTH) this.error(messages.tooManyStatics);
+        if (alt <= altTop) this.error(messages.inconsistentTabs, p, this.line, this.lineStart, 'TabError');
         this.indents.push(col);
+        this.altIndents.push(alt);
         this.type = T_INDENT;
         return true;
       }
@@ -453,15 +468,18 @@ export class Lexer {
         let n = 0;
         while (this.indents.length > 1 && col < this.indents[this.indents.length - 1]) {
           this.indents.pop();
+          this.altIndents.pop();
           n++;
         }
         if (col !== this.indents[this.indents.length - 1]) {
           this.error(messages.unindentMismatch, p, this.line, this.lineStart, 'IndentationError');
         }
+        if (alt !== this.altIndents[this.altIndents.length - 1]) this.error(messages.inconsistentTabs, p, this.line, this.lineStart, 'TabError');
         this.pendingDedents = n - 1;
         this.type = T_DEDENT;
         return true;
       }
+      if (alt !== altTop) this.error(messages.inconsistentTabs, p, this.line, this.lineStart, 'TabError');
       return false;
     }
   }

@@ -34,7 +34,7 @@ function tokens(src: string): Tok[] {
 
 describe('lexer', () => {
   it('produces INDENT/DEDENT around blocks and skips blank and comment lines', () => {
-    const src = 'if a:\n    b\n\n    # c\n        # d\n    if e:\n\tf\ng\n';
+    const src = 'if a:\n\tb\n\n    # c\n        # d\n\tif e:\n\t\tf\ng\n';
     expect(tokens(src).map((t) => t.kind)).toEqual([
       'NAME', 'NAME', 'OP', 'NEWLINE', 'INDENT', 'NAME', 'NEWLINE', 'NAME', 'NAME', 'OP', 'NEWLINE', 'INDENT', 'NAME', 'NEWLINE',
       'DEDENT', 'DEDENT', 'NAME', 'NEWLINE', 'ENDMARKER',
@@ -95,7 +95,7 @@ const python = spawnSync('python3', ['-c', 'import sys; sys.exit(0 if sys.versio
 
 describe.skipIf(python.status !== 0)('lexer against CPython tokenize', () => {
   const sources = [
-    'if a:\n    b = 1\n\n    # c\n    if e:\n\tf()\ng\n',
+    'if a:\n\tb = 1\n\n    # c\n\tif e:\n\t\tf()\n\t\tg()\nh\n',
     "x = [1,\n  2]  # comment\ny = 'a' \"b\" r'\\d' b'x' f'{x}'\n",
     'a @= b ** -c // d >> e << f != g <= h >= i == j -> k := l ... m\n',
     'def f(*, a, **k): pass\nclass C: pass\n',

@@ -1003,17 +1003,7 @@ function makeFunction(code: CodeObject, globals: PyDict, flags: number, fast: an
   fn.kwdefaults = kwdefaults;
   const mod = dictGetStr(globals, '__name__');
   fn.module = mod === undefined ? null : mod;
-  const c0 = code.consts[0];
-  fn.doc = typeof c0 === 'string' && code.name !== '<lambda>' && looksLikeDocstring(code) ? c0 : null;
   return [fn, sp];
-}
-
-function looksLikeDocstring(code: CodeObject): boolean {
-  // the compiler stores a function's docstring as consts[0]; it is only a docstring if the body starts
-  // with it, which the compiler marks by never loading consts[0] first... keep it simple: functions whose
-  // first instruction is not LOAD_CONST 0 have no docstring.
-  const w = code.code[0];
-  return (w & 0xff) !== 4 || w >> 8 !== 0;
 }
 
 function raiseFrom(exc: any, cause: any, hasCause: boolean): PyBaseException {

@@ -111,6 +111,7 @@ export const runtimeErrorType = exc('RuntimeError', exceptionType);
 export const notImplementedErrorType = exc('NotImplementedError', runtimeErrorType);
 export const syntaxErrorType = exc('SyntaxError', exceptionType);
 export const indentationErrorType = exc('IndentationError', syntaxErrorType);
+export const tabErrorType = exc('TabError', indentationErrorType);
 export const systemErrorType = exc('SystemError', exceptionType);
 export const typeErrorType = exc('TypeError', exceptionType);
 export const valueErrorType = exc('ValueError', exceptionType);
@@ -140,7 +141,7 @@ export const builtinExceptionTypes: PyType[] = [
   zeroDivisionErrorType, assertionErrorType, attributeErrorType, bufferErrorType, eofErrorType, importErrorType,
   moduleNotFoundErrorType, lookupErrorType, indexErrorType, keyErrorType, memoryErrorType, nameErrorType,
   unboundLocalErrorType, osErrorType, runtimeErrorType, notImplementedErrorType,
-  syntaxErrorType, indentationErrorType, systemErrorType, typeErrorType, valueErrorType, unicodeErrorType,
+  syntaxErrorType, indentationErrorType, tabErrorType, systemErrorType, typeErrorType, valueErrorType, unicodeErrorType,
   unicodeDecodeErrorType, unicodeEncodeErrorType, warningType, userWarningType, deprecationWarningType,
   runtimeWarningType, syntaxWarningType, timeoutErrorType, fileExistsErrorType, fileNotFoundErrorType,
   isADirectoryErrorType, notADirectoryErrorType, permissionErrorType, connectionErrorType,

@@ -125,6 +125,50 @@ print(A.tag, a.v, a.zz, type(A) is Meta)
   });
 });
 
+describe('docstrings and TabError (as CPython 3)', () => {
+  it('stores function, class and module docstrings, and only those', () => {
+    const src = `"""mod doc"""
+def f():
+    print('not a doc')
+def g():
+    "g" " doc"
+    return 1
+async def h():
+    '''h doc'''
+def k():
+    x = 1
+    "not a doc either"
+class A:
+    "A doc"
+    def m(self):
+        "m doc"
+class B: pass
+lam = lambda: "no"
+print(f.__doc__, g.__doc__, h.__doc__, k.__doc__, lam.__doc__, A.__doc__, B.__doc__, A().__doc__, A.m.__doc__, A().m.__doc__, __doc__)
+g.__doc__ = 'changed'
+print(g.__doc__, g())
+import m2
+print(m2.__doc__, m2.f.__doc__)
+`;
+    expect(out(src, { files: { '/m2.py': "'''m2 doc'''\ndef f():\n    b'bytes are no docstring'\n" } })).toBe(
+      'None g doc h doc None None A doc None A doc m doc m doc mod doc\nchanged 1\nm2 doc None\n',
+    );
+  });
+  it('raises TabError, a subclass of IndentationError, for inconsistent tabs and spaces', () => {
+    const src = `
+for s in ['if 1:\\n\\tx = 1\\n        y = 2\\n', 'if 1:\\n  \\tx = 1\\n\\t  y = 2\\n', 'if 1:\\n\\tx = 1\\nif 1:\\n        y = 2\\n']:
+    try:
+        exec(s)
+        print('ok')
+    except IndentationError as e:
+        print(type(e).__name__, e.args[0], isinstance(e, SyntaxError), issubclass(TabError, IndentationError))
+`;
+    expect(out(src)).toBe(
+      'TabError inconsistent use of tabs and spaces in indentation True True\n'.repeat(2) + 'ok\n',
+    );
+  });
+});
+
 describe('exceptions', () => {
   it('prints chained tracebacks as CPython does, in MicroPython format', () => {
     const r = run('try:\n    1/0\nexcept ZeroDivisionError:\n    raise ValueError("bad")\n');

@@ -3,7 +3,7 @@
 //  - PyFunction: a Python function (code + globals + defaults + closure), attributes allowed (f.x = 0);
 //  - PyBuiltin: a function written in TypeScript, with a declared argument shape (see `BuiltinSpec`);
 //  - PyBoundMethod, PyCell, and the descriptor types staticmethod / classmethod / property.
-import type { CodeObject } from '@mpy-ts/bytecode';
+import { CO_HAS_DOCSTRING, type CodeObject } from '@mpy-ts/bytecode';
 import { PyObject, PyInstance, type PyType } from '../object.js';
 import * as T from '../types.js';
 import type { PyDict } from './dict.js';
@@ -44,7 +44,8 @@ export class PyFunction extends PyInstance {
     this.kwdefaults = null;
     this.closure = closure;
     this.module = null;
-    this.doc = null;
+    // the compiler puts a docstring in consts[0] and flags it (as CPython 3.11's co_consts[0])
+    this.doc = code.flags & CO_HAS_DOCSTRING ? code.consts[0] : null;
     this.annotations = null;
     this.simple = (code.flags & (0x4 | 0x8 | 0x20 | 0x80 | 0x200)) === 0 && code.kwOnlyArgCount === 0;
   }
