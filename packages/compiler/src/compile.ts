@@ -1419,11 +1419,11 @@ class Compiler {
     let allConst = true;
     for (const x of elts) {
       if (x.type === 'Starred') hasStar = true;
-      else if (x.type !== 'Constant') allConst = false;
+      else if (constOf(x) === undefined) allConst = false;
     }
     if (!hasStar) {
       if (allConst && n > 0) {
-        const tuple = new ConstTuple(elts.map((x) => (x as A.Constant).value));
+        const tuple = new ConstTuple(elts.map((x) => constOf(x)!));
         if (build === op.BUILD_TUPLE) return e.loadConst(tuple);
         if (n >= 3) {
           e.op(build, 0);
@@ -1718,4 +1718,17 @@ function docstring(body: A.Stmt[]): string | null {
   const s = body[0];
   if (s !== undefined && s.type === 'Expr' && s.value.type === 'Constant' && typeof s.value.value === 'string') return s.value.value;
   return null;
+}
+
+/** The constant an expression stands for: a literal, or a tuple of them (nested tuples too, as CPython folds). */
+function constOf(x: A.Expr): Const | undefined {
+  if (x.type === 'Constant') return x.value;
+  if (x.type !== 'Tuple') return undefined;
+  const items: Const[] = [];
+  for (const y of x.elts) {
+    const c = constOf(y);
+    if (c === undefined) return undefined;
+    items.push(c);
+  }
+  return new ConstTuple(items);
 }

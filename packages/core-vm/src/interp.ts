@@ -14,6 +14,7 @@ import { PyObject, PyType, STOP, isPlainValue, DICT_SHAPE, EMPTY_SHAPE, type Sha
   UN_NEG, UN_POS, UN_INVERT } from './object.js';
 import * as T from './types.js';
 import { vm } from './state.js';
+import { checkHeap } from './objects/heaplock.js';
 import { Ellipsis, NotImplemented } from './singletons.js';
 import { PyFloat } from './objects/float.js';
 import { PyComplex } from './objects/complex.js';
@@ -1279,6 +1280,7 @@ function getAnext(x: any): any {
 }
 
 function buildMap(fast: any[], sp: number, n: number): number {
+  checkHeap();
   const d = new PyDict();
   for (let i = sp - 2 * n; i < sp; i += 2) dictSet(d, fast[i], fast[i + 1]);
   sp -= 2 * n;
@@ -1396,6 +1398,7 @@ function execCold(f: Frame, w: number, fast: any[], sp: number, pc: number): num
     }
     case 102: { // BUILD_SET
       const n = w >> 8;
+      checkHeap();
       const s = newSet(fast.slice(sp - n, sp));
       sp -= n;
       fast[sp++] = s;
@@ -2333,6 +2336,7 @@ export function runFrame(f: Frame): any {
             const n = w >> 8;
             if (n === 0) fast[sp++] = EMPTY_TUPLE;
             else {
+              if (vm.heapLock !== 0) checkHeap();
               const items = stackItems(fast, sp, n);
               sp -= n;
               fast[sp++] = new PyTuple(items);
@@ -2341,6 +2345,7 @@ export function runFrame(f: Frame): any {
           }
           case 101: { // BUILD_LIST
             const n = w >> 8;
+            if (vm.heapLock !== 0) checkHeap();
             const items = n === 0 ? [] : stackItems(fast, sp, n);
             sp -= n;
             fast[sp++] = new PyList(items);

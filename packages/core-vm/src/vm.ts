@@ -536,7 +536,12 @@ export class VM {
 
   /** Import (and cache in sys.modules) the module with this absolute dotted name. */
   importModule(fullName: string, asMain = false): any {
-    const existing = dictGetStr(this.modules, fullName);
+    let existing = dictGetStr(this.modules, fullName);
+    // MicroPython: an empty sys.path forces the builtin module, even over a loaded one of that name (how an
+    // extending `time.py` imports the builtin it extends: `sys.path = (); from time import *`)
+    if (existing !== undefined && (this.registry.has(fullName) || this.weakLinks.has(fullName)) && toArray(getAttr(this.sys, 'path')).length === 0) {
+      existing = undefined;
+    }
     if (existing !== undefined) {
       if (existing === null) throw this.moduleNotFound(fullName, `import of ${fullName} halted; None in sys.modules`);
       return existing;

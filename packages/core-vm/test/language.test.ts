@@ -169,6 +169,61 @@ for s in ['if 1:\\n\\tx = 1\\n        y = 2\\n', 'if 1:\\n  \\tx = 1\\n\\t  y = 
   });
 });
 
+describe('slices', () => {
+  it('are hashable as in CPython 3.12: dict keys and set members by value', () => {
+    const src = `d = {slice(1, 2): 'a', slice(None): 'b'}
+print(d[slice(1, 2)], d[slice(None, None, None)], slice(1, 2) in d, slice(1, 3) in d, hash(slice(1, 2)) == hash(slice(1, 2)))
+print(len({slice(1, 2), slice(1, 2), slice(1, 2, 3)}))
+try:
+    hash(slice([], 1))
+except TypeError as e:
+    print('TypeError', e)
+x = {}
+x[1:2] = 5
+print(x)
+`;
+    expect(out(src)).toBe("a b True False True\n2\nTypeError unhashable type: 'list'\n{slice(1, 2, None): 5}\n");
+  });
+});
+
+describe('micropython.heap_lock', () => {
+  it('makes creating or growing containers raise MemoryError until unlocked, nested', () => {
+    const src = `import micropython
+l = [1, 2, 3]
+d = {1: 2}
+s = {1}
+x = 5
+seven, nine = [7, 8], [9]
+def attempt(name, f):
+    try:
+        f()
+        print(name, 'ok')
+    except MemoryError as e:
+        print(name, 'MemoryError', e.args[0] if e.args else '')
+cases = [('list', lambda: [x]), ('tuple', lambda: (x, x)), ('dict', lambda: {x: x}), ('set', lambda: {x}),
+         ('slice', lambda: l[0:2]), ('view', lambda: d.items()), ('copy', lambda: s.copy()), ('mv', lambda: memoryview(b'ab')),
+         ('extend', lambda: l.extend([4])), ('extend0', lambda: l.extend(())), ('grow', lambda: l.__setitem__(slice(0, 1), seven)),
+         ('same', lambda: l.__setitem__(slice(0, 1), nine)), ('const', lambda: (1, ('two', b'3'), ())), ('int', lambda: x * 1000)]
+micropython.heap_lock()
+micropython.heap_lock()
+for name, f in cases:
+    attempt(name, f)
+n = micropython.heap_unlock()
+attempt('still', lambda: [x])
+print(n, micropython.heap_unlock(), micropython.heap_unlock())
+for name, f in cases[:2]:
+    attempt(name, f)
+print(l)
+`;
+    const locked = 'MemoryError memory allocation failed, heap is locked';
+    expect(out(src).split('\n')).toEqual([
+      `list ${locked}`, `tuple ${locked}`, `dict ${locked}`, `set ${locked}`, `slice ${locked}`, `view ${locked}`, `copy ${locked}`,
+      `mv ${locked}`, `extend ${locked}`, 'extend0 ok', `grow ${locked}`, 'same ok', 'const ok', 'int ok', `still ${locked}`,
+      '1 0 0', 'list ok', 'tuple ok', '[9, 2, 3]', '',
+    ]);
+  });
+});
+
 describe('exceptions', () => {
   it('prints chained tracebacks as CPython does, in MicroPython format', () => {
     const r = run('try:\n    1/0\nexcept ZeroDivisionError:\n    raise ValueError("bad")\n');
@@ -298,6 +353,18 @@ for i in range(2):
   });
   it('lets a .py on sys.path override a weak-linked builtin name', () => {
     expect(out('import json\nprint(json.name)', { files })).toBe('local json\n');
+  });
+  it('imports the builtin when sys.path is empty, even over a loaded module of that name (extending a builtin)', () => {
+    const fs = new MemoryFs();
+    fs.writeFile('/thing.py', 'import sys\n_p = sys.path\nsys.path = ()\nfrom thing import *\nsys.path = _p\nextra = 1\n');
+    let text = '';
+    const sink = (d: Uint8Array) => {
+      text += new TextDecoder().decode(d);
+    };
+    const vm = createVM({ host: new MemoryHost({ fs, stdout: sink, stderr: sink, cwd: '/' }) });
+    vm.registerModule('uthing', { source: 'def f():\n    return "builtin"\n' }, { weakLink: 'thing' });
+    const src = 'import thing\nprint(thing.f(), thing.extra, thing.__file__)\nimport sys\nsys.path = []\nimport thing as t2\nprint(t2 is thing, hasattr(t2, "extra"), t2.f())\n';
+    expect([vm.runMain(src, 'test.py'), text]).toEqual([0, 'builtin 1 thing.py\nFalse False builtin\n']);
   });
 });
 

@@ -11,6 +11,7 @@ import { PyTuple } from './tuple.js';
 import { defMethod, defGetSet } from './function.js';
 import { asInt, typeName, toIndex, forEach, typeOf, STOP, lookupSpecial, call, isInstance } from '../runtime.js';
 import { PySlice, sliceIndices } from './slice.js';
+import { checkHeap } from './heaplock.js';
 import { strVal, isStr } from './str.js';
 import { strEncode } from './strmethods.js';
 import { percentFormatBytes, setBytesMaker } from '../format.js';
@@ -620,6 +621,7 @@ export function setupBytes(): void {
   mv.make = (_type, args, kwnames) => {
     if (kwnames !== null && kwnames.length > 0) throw typeError('memoryview() takes no keyword arguments');
     if (args.length !== 1) throw typeError(`memoryview() takes exactly one argument (${args.length} given)`);
+    checkHeap();
     return memoryviewOf(args[0]);
   };
   mv.repr = (x) => `<memory at ${'0x' + (0x7f0000a00000 + ((x as PyMemoryView).start | 0)).toString(16)}>`;
@@ -634,6 +636,7 @@ export function setupBytes(): void {
     const m = x as PyMemoryView;
     mvBase(m);
     if (key instanceof PySlice) {
+      checkHeap();
       const [start, , step, count] = sliceIndices(key, m.len);
       return new PyMemoryView(m.obj, m.start + start * m.step * m.itemsize, count, m.itemsize, m.format, m.readonly, m.step * step);
     }

@@ -6,6 +6,7 @@ import { NotImplemented } from '../singletons.js';
 import { typeError, keyError, runtimeError, valueError } from './exceptions.js';
 import { PyTuple } from './tuple.js';
 import { PyList } from './list.js';
+import { checkHeap } from './heaplock.js';
 import { defMethod, defClassMethod } from './function.js';
 import { repr, STOP, eqBool, typeName, reprGuard, call, forEach, getIter, iterNext, lookupSpecial, getItem, getAttrOpt, typeOf, contains, len as pyLen } from '../runtime.js';
 import { PyHashTable, htFind, htFindStr, htInsert, htRemoveAt, htClear, htCopyInto, DELETED } from './hashtable.js';
@@ -294,9 +295,13 @@ export function setupDict(): void {
     kwUpdate(args[0] as PyDict, args, kwnames, 1);
     return null;
   }, { raw: true, min: 1 });
-  defMethod(t, 'keys', (self) => new DictView(T.dictKeysType, self as PyDict, ITER_KEYS), 1);
-  defMethod(t, 'values', (self) => new DictView(T.dictValuesType, self as PyDict, ITER_VALUES), 1);
-  defMethod(t, 'items', (self) => new DictView(T.dictItemsType, self as PyDict, ITER_ITEMS), 1);
+  const view = (type: PyType, d: PyDict, kind: number): DictView => {
+    checkHeap();
+    return new DictView(type, d, kind);
+  };
+  defMethod(t, 'keys', (self) => view(T.dictKeysType, self as PyDict, ITER_KEYS), 1);
+  defMethod(t, 'values', (self) => view(T.dictValuesType, self as PyDict, ITER_VALUES), 1);
+  defMethod(t, 'items', (self) => view(T.dictItemsType, self as PyDict, ITER_ITEMS), 1);
   defMethod(t, 'get', (self, k, dflt) => {
     const v = dictGet(self as PyDict, k);
     return v === undefined ? (dflt === undefined ? null : dflt) : v;

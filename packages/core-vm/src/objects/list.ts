@@ -9,6 +9,7 @@ import { defMethod } from './function.js';
 import { asInt, toIndex, repr, STOP, eqBool, typeName, toArray, lt, compare, truthy, reprGuard, hash, call, forEach } from '../runtime.js';
 import { PySlice, sliceIndices } from './slice.js';
 import { hasSurrogates } from './str.js';
+import { checkHeap } from './heaplock.js';
 
 /** Flat (no PyObject super call) for cheap allocation; same shape as PyObject (`type` first). */
 export class PyList {
@@ -160,6 +161,7 @@ function listSetItem(l: PyList, key: any, value: any): void {
     }
     const src = value === l ? items.slice() : toArray(value);
     if (step === 1) {
+      if (src.length > stop - start) checkHeap(); // the list grows
       items.splice(start, Math.max(0, stop - start), ...src);
       return;
     }
@@ -322,7 +324,10 @@ export function setupList(): void {
       if (i < 0 || i >= items.length) throw indexError('list index out of range');
       return items[i];
     }
-    if (key instanceof PySlice) return new PyList(seqGetSlice(items, key));
+    if (key instanceof PySlice) {
+      checkHeap();
+      return new PyList(seqGetSlice(items, key));
+    }
     return items[normIndex(key, items.length, 'list')];
   };
   t.setitem = (x, key, value) => listSetItem(x as PyList, key, value);
@@ -382,6 +387,7 @@ export function setupList(): void {
   }, 2);
   defMethod(t, 'extend', (self, it) => {
     const l = self as PyList;
+    if (!(it instanceof PyList || it instanceof PyTuple) || it.items.length > 0) checkHeap(); // the list grows
     if (it === l) {
       l.items.push(...l.items.slice());
       return null;
@@ -462,7 +468,9 @@ export function setupList(): void {
     }
     if (key instanceof PySlice) {
       const r = seqGetSlice(items, key);
-      return r.length === 0 ? EMPTY_TUPLE : new PyTuple(r);
+      if (r.length === 0) return EMPTY_TUPLE;
+      checkHeap();
+      return new PyTuple(r);
     }
     return items[normIndex(key, items.length, 'tuple')];
   };

@@ -8,6 +8,7 @@ import { defMethod } from './function.js';
 import { repr, reprGuard, forEach, typeOf, hash, PyInstance } from '../runtime.js';
 import { PyHashTable, htFind, htInsert, htRemoveAt, htClear, htCopyInto, DELETED } from './hashtable.js';
 import { DictIter, ITER_KEYS, setMakeSet } from './dict.js';
+import { checkHeap } from './heaplock.js';
 
 export class PySet extends PyHashTable {
   constructor(type: PyType) {
@@ -200,6 +201,7 @@ export function setupSet(): void {
     defMethod(t, 'copy', (self) => {
       const s = self as PySet;
       if (frozen && s.type === T.frozensetType) return s;
+      checkHeap();
       const r = like(s);
       htCopyInto(r, s);
       return r;

@@ -4,6 +4,7 @@ import * as T from '../types.js';
 import { NotImplemented } from '../singletons.js';
 import { typeError, valueError, indexError } from './exceptions.js';
 import { PyTuple } from './tuple.js';
+import { tupleHash } from './list.js';
 import { defMethod, defGetSet } from './function.js';
 import { asInt, toIndex, repr, STOP, eqBool, typeName } from '../runtime.js';
 import { intAdd, intSub, intMul, intFloorDiv, intMod, type Int } from './int.js';
@@ -133,8 +134,10 @@ export function setupSlice(): void {
     const s = x as PySlice;
     return `slice(${repr(s.start)}, ${repr(s.stop)}, ${repr(s.step)})`;
   };
-  // unhashable, as in CPython 3.11 and MicroPython (basics/slice_op.py)
-  t.keyKind = 3;
+  // hashable as in CPython 3.12+ (the hash of the tuple (start, stop, step)); CPython 3.11 and
+  // MicroPython refuse, a limitation (basics/slice_op.py tests it; basics/slice_optimise.py needs slice keys)
+  t.keyKind = 2;
+  t.hash = (x) => tupleHash([(x as PySlice).start, (x as PySlice).stop, (x as PySlice).step]);
   t.richcmp = (op, a, b) => {
     if (!(b instanceof PySlice) || (op !== CMP_EQ && op !== CMP_NE)) return NotImplemented;
     const x = a as PySlice;

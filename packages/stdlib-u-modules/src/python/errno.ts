@@ -1,6 +1,6 @@
 // uerrno (spec 4.1.8): the symbolic error codes OSError carries (the VM's table, so `OSError(ENOENT)`
-// prints with the same names) and `errorcode`, mapping each code back to its name.
-import { ERRNO_NAMES, PyDict, dictSet, type PyModule } from '@mpy-ts/core-vm';
+// prints with the same names) and `errorcode`, mapping each code back to its name (a fixed dict, as MicroPython's).
+import { ERRNO_NAMES, PyDict, dictMakeFixed, dictSet, type PyModule } from '@mpy-ts/core-vm';
 import { makeModule, type ModuleEntry } from './util.js';
 
 export function makeErrnoModule(name = 'uerrno'): PyModule {
@@ -10,6 +10,7 @@ export function makeErrnoModule(name = 'uerrno'): PyModule {
     table[sym] = { value: Number(code) };
     dictSet(errorcode, Number(code), sym);
   }
-  table.errorcode = { value: errorcode };
+  // read-only, as MicroPython's ROM table (basics/dict_fixed.py): mutating it raises TypeError
+  table.errorcode = { value: dictMakeFixed(errorcode) };
   return makeModule(name, table);
 }
