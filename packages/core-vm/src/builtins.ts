@@ -256,9 +256,7 @@ function execOrEval(args: any[], kwnames: readonly string[] | null, mode: 'exec'
 function roundBuiltin(x: any, nd: any): any {
   if (x instanceof PyFloat && x.type === T.floatType) {
     if (nd === undefined || nd === null) return floatToInt(floatRound(x.value, undefined));
-    const n = asInt(nd);
-    if (n === undefined) throw typeError(`'${typeName(nd)}' object cannot be interpreted as an integer`);
-    return new PyFloat(floatRound(x.value, Number(n)));
+    return new PyFloat(floatRound(x.value, Number(asInt(nd) ?? toIndex(nd))));
   }
   const r = lookupSpecial(x, '__round__');
   if (r === undefined) throw typeError(`type ${typeName(x)} doesn't define __round__ method`);

@@ -5,7 +5,7 @@
 // first class along the MRO that defines one of the slot's dunder methods decides: a builtin type lends
 // its native slot, a user class gets a dispatcher that looks the dunder up and calls it.
 import {
-  PyObject, PyInstance, PyType, STOP, c3, isPlainValue, TF_BASETYPE, TF_BUILTIN, TF_INSTATTRS, TF_EXCEPTION,
+  PyObject, PyInstance, PyType, STOP, c3, isPlainValue, TF_BASETYPE, TF_BUILTIN, TF_INSTATTRS, TF_EXCEPTION, TF_NODICT,
   CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE, OP_INPLACE, UN_NEG, UN_POS, UN_INVERT, UN_ABS, UN_INT,
   UN_FLOAT, UN_INDEX, UN_COMPLEX, type AttrHolder, DICT_SHAPE,
 } from './object.js';
@@ -14,7 +14,7 @@ import { vm } from './state.js';
 import { NotImplemented } from './singletons.js';
 import {
   typeOf, typeName, call, genericGetAttr, genericSetAttr, getAttr, bindDescr, noAttr, defaultRepr, identityHash,
-  asInt, repr, truthy, instDict, instSetDict, addressOf, lookupSpecial, getIter, forEach, isInstance, unhashable,
+  asInt, repr, truthy, instDict, instSetDict, addressOf, lookupSpecial, getIter, forEach, isInstance, unhashable, userBinop, toArray, instGet, instDel, instSet,
 } from './runtime.js';
 import { PyFunction, PyBuiltin, PyBoundMethod, PyCell, PyStaticMethod, PyClassMethod, PyProperty, type PyGetSet,
   defMethod, defGetSet, defStaticMethod, defClassMethod, builtin } from './objects/function.js';
@@ -122,7 +122,7 @@ const dispatch: Record<SlotName, any> = {
     const v = asInt(r);
     if (v === undefined) throw typeError(`'${typeName(r)}' object cannot be interpreted as an integer`);
     if (v < 0) throw valueError('__len__() should return >= 0');
-    if (typeof v === 'bigint') throw newException(T.overflowErrorType, 'cannot fit int into an index-sized integer');
+    if (typeof v === 'bigint') throw newException(T.overflowErrorType, "cannot fit 'int' into an index-sized integer");
     return v;
   },
   iter: (x: any) => {
@@ -241,6 +241,12 @@ function computeKeyKind(cls: PyType): number {
   return layout.keyKind === KEY_IDENTITY ? KEY_IDENTITY : layout.keyKind === KEY_UNHASHABLE ? KEY_UNHASHABLE : KEY_HASHED;
 }
 
+userBinop.slot = dispatch.binop;
+userBinop.reflectedOverridden = (op, ta, tb) => {
+  const name = `__r${BINOP_NAMES[op]}__`;
+  return tb.lookup(name) !== ta.lookup(name);
+};
+
 // ---- instance creation ---------------------------------------------------------------------------------
 
 let objectNew: any = null;
@@ -354,6 +360,7 @@ export function typeNew(meta: PyType, name: string, basesIn: any[], ns: PyDict, 
     if ((k === '__init_subclass__' || k === '__class_getitem__') && v instanceof PyFunction) v = new PyClassMethod(T.classmethodType, v);
     cls.dict.set(k, v);
   }
+  if (cls.dict.has('__slots__')) setupSlots(cls, bases);
   if (cls.dict.has('__eq__') && !cls.dict.has('__hash__')) cls.dict.set('__hash__', null);
   if (!cls.dict.has('__doc__')) cls.dict.set('__doc__', null);
   cls.alloc = layout.alloc;
@@ -380,6 +387,54 @@ export function typeNew(meta: PyType, name: string, basesIn: any[], ns: PyDict, 
     call(f, [...kwargs.values()], names.length === 0 ? null : names);
   }
   return cls;
+}
+
+/**
+ * `__slots__`: a member descriptor per slot name (stored in the instance's attribute storage), and no
+ * instance __dict__ unless '__dict__' is a slot or a base class has one (CPython type_new's slots).
+ */
+function setupSlots(cls: PyType, bases: PyType[]): void {
+  const spec = cls.dict.get('__slots__');
+  const names: any[] = typeof spec === 'string' ? [spec] : toArray(spec);
+  let withDict = false;
+  const seen = new Set<string>();
+  const members: string[] = [];
+  for (const n of names) {
+    if (typeof n !== 'string') throw typeError(`__slots__ items must be strings, not '${typeName(n)}'`);
+    if (!/^[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*$/.test(n)) throw typeError('__slots__ must be identifiers');
+    if (n === '__dict__') {
+      if (withDict) throw typeError('__dict__ slot disallowed: we already got one');
+      withDict = true;
+      continue;
+    }
+    if (n === '__weakref__') continue;
+    // private names are mangled as in the class body
+    const name = n.startsWith('__') && !n.endsWith('__') ? `_${cls.name.replace(/^_+/, '')}${n}` : n;
+    if (seen.has(name)) throw typeError(`duplicate slot name '${name}'`);
+    seen.add(name);
+    members.push(name);
+  }
+  for (const name of members) {
+    if (cls.dict.has(name)) throw valueError(`'${name}' in __slots__ conflicts with class variable`);
+  }
+  for (const name of members) cls.dict.set(name, new PyMember(cls, name));
+  const basesHaveDict = bases.some((b) => (b.flags & TF_NODICT) === 0 && ((b.flags & TF_BUILTIN) === 0 || (b.flags & TF_INSTATTRS) !== 0));
+  if (!withDict && !basesHaveDict && (cls.flags & TF_INSTATTRS) !== 0) cls.flags |= TF_NODICT;
+}
+
+/** A `__slots__` member descriptor: reads and writes one name of the instance's attribute storage. */
+export class PyMember extends PyObject {
+  owner: PyType;
+  name: string;
+  constructor(owner: PyType, name: string) {
+    super(T.memberType);
+    this.owner = owner;
+    this.name = name;
+  }
+}
+
+function memberCheck(m: PyMember, obj: any): void {
+  if (!isInstance(obj, m.owner)) throw typeError(`descriptor '${m.name}' for '${m.owner.name}' objects doesn't apply to a '${typeName(obj)}' object`);
 }
 
 /** Lookup `name` along type(obj).mro after `start` (super semantics), raw (unbound). */
@@ -721,7 +776,7 @@ export function setupClasses(): void {
   });
   defGetSet(o, '__dict__', (self) => {
     const t = typeOf(self);
-    if ((t.flags & TF_INSTATTRS) === 0) throw noAttr(self, '__dict__');
+    if ((t.flags & (TF_INSTATTRS | TF_NODICT)) !== TF_INSTATTRS) throw noAttr(self, '__dict__');
     return instDict(self as AttrHolder);
   }, (self, v) => {
     if (!(v instanceof PyDict)) throw typeError(`__dict__ must be set to a dictionary, not a '${typeName(v)}'`);
@@ -984,21 +1039,22 @@ function setupDescriptors(): void {
   defGetSet(cm, '__wrapped__', (x) => (x as PyClassMethod).func);
 
   const p = T.propertyType;
+  const propName = (pr: PyProperty): string => (typeof pr.name === 'string' ? `'${pr.name}' ` : pr.name !== null ? `${repr(pr.name)} ` : '');
   p.alloc = (type) => new PyProperty(type, null, null, null, null);
   p.descrGet = (d, obj) => {
     const pr = d as PyProperty;
     if (obj === undefined) return pr;
-    if (pr.fget === null) throw attributeError(`property of '${typeName(obj)}' object has no getter`);
+    if (pr.fget === null) throw attributeError(`property ${propName(pr)}of '${typeName(obj)}' object has no getter`);
     return call(pr.fget, [obj], null);
   };
   p.descrSet = (d, obj, value) => {
     const pr = d as PyProperty;
     if (value === undefined) {
-      if (pr.fdel === null) throw attributeError(`property of '${typeName(obj)}' object has no deleter`);
+      if (pr.fdel === null) throw attributeError(`property ${propName(pr)}of '${typeName(obj)}' object has no deleter`);
       call(pr.fdel, [obj], null);
       return;
     }
-    if (pr.fset === null) throw attributeError(`property of '${typeName(obj)}' object has no setter`);
+    if (pr.fset === null) throw attributeError(`property ${propName(pr)}of '${typeName(obj)}' object has no setter`);
     call(pr.fset, [obj, value], null);
   };
   const propArgs = (args: any[], kwnames: readonly string[] | null): any[] => {
@@ -1034,6 +1090,7 @@ function setupDescriptors(): void {
   }, { raw: true, min: 1 });
   const copyProp = (pr: PyProperty, g: any, s: any, dl: any): PyProperty => {
     const n = new PyProperty(pr.type, g, s, dl, pr.doc);
+    n.name = pr.name;
     return n;
   };
   defMethod(p, 'getter', (self, fn) => copyProp(self as PyProperty, fn, (self as PyProperty).fset, (self as PyProperty).fdel), 2);
@@ -1048,6 +1105,10 @@ function setupDescriptors(): void {
     p.descrSet!(self, obj, undefined);
     return null;
   }, 2);
+  defMethod(p, '__set_name__', (self, _owner, name) => {
+    (self as PyProperty).name = name;
+    return null;
+  }, 3);
   defGetSet(p, 'fget', (x) => (x as PyProperty).fget);
   defGetSet(p, 'fset', (x) => (x as PyProperty).fset);
   defGetSet(p, 'fdel', (x) => (x as PyProperty).fdel);
@@ -1056,6 +1117,35 @@ function setupDescriptors(): void {
     if (pr.doc !== null) return pr.doc;
     return pr.fget instanceof PyFunction ? pr.fget.doc : null;
   });
+
+  const mt = T.memberType;
+  mt.descrGet = (d, obj) => {
+    if (obj === undefined) return d;
+    const m = d as PyMember;
+    memberCheck(m, obj);
+    const v = instGet(obj as AttrHolder, m.name);
+    if (v === undefined) throw noAttr(obj, m.name);
+    return v;
+  };
+  mt.descrSet = (d, obj, value) => {
+    const m = d as PyMember;
+    memberCheck(m, obj);
+    if (value === undefined) {
+      if (!instDel(obj as AttrHolder, m.name)) throw noAttr(obj, m.name);
+    } else instSet(obj as AttrHolder, m.name, value);
+  };
+  mt.repr = (x) => `<member '${(x as PyMember).name}' of '${(x as PyMember).owner.name}' objects>`;
+  defMethod(mt, '__get__', (self, obj, _owner) => (obj === null ? self : mt.descrGet!(self, obj, typeOf(obj))), { params: 'self, obj, owner', min: 2 });
+  defMethod(mt, '__set__', (self, obj, v) => {
+    mt.descrSet!(self, obj, v);
+    return null;
+  }, 3);
+  defMethod(mt, '__delete__', (self, obj) => {
+    mt.descrSet!(self, obj, undefined);
+    return null;
+  }, 2);
+  defGetSet(mt, '__name__', (x) => (x as PyMember).name);
+  defGetSet(mt, '__objclass__', (x) => (x as PyMember).owner);
 
   const gs = T.getsetType;
   gs.descrGet = (d, obj) => (obj === undefined ? d : (d as PyGetSet).get(obj));

@@ -9,7 +9,7 @@ import {
   type CodeObject, ConstFloat, ConstComplex, ConstTuple, ConstEllipsis, CodeObject as CodeObjectClass,
   CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_OPTIMIZED,
 } from '@mpy-ts/bytecode';
-import { PyObject, PyType, STOP, isPlainValue, DICT_SHAPE, EMPTY_SHAPE, type Shape, type AttrHolder, TF_INSTATTRS, TF_BUILTIN,
+import { PyObject, PyType, STOP, isPlainValue, DICT_SHAPE, EMPTY_SHAPE, type Shape, type AttrHolder, TF_INSTATTRS, TF_BUILTIN, TF_NODICT,
   OP_ADD, OP_SUB, OP_MUL, OP_TRUEDIV, OP_FLOORDIV, OP_MOD, OP_INPLACE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE,
   UN_NEG, UN_POS, UN_INVERT } from './object.js';
 import * as T from './types.js';
@@ -868,7 +868,7 @@ function loadAttrCached(obj: any, c: AttrCache): any {
 function storeAttrSlow(obj: any, name: string, v: any, c: AttrCache): void {
   const t = typeOf(obj);
   c.kind = 0;
-  if (t.setattr === genericSetAttr && (t.flags & TF_INSTATTRS) !== 0 && typeof obj === 'object') {
+  if (t.setattr === genericSetAttr && (t.flags & (TF_INSTATTRS | TF_NODICT)) === TF_INSTATTRS && typeof obj === 'object') {
     const d = t.lookup(name);
     const isData = d !== undefined && typeof d === 'object' && d !== null && (d as PyObject).type.descrSet !== null;
     const shape = (obj as AttrHolder).shape;
@@ -1722,7 +1722,7 @@ export function runFrame(f: Frame): any {
               fast[sp - 1] = strGetItem(obj, key);
               continue;
             } else if (obj instanceof PyDict && obj.type === T.dictType) {
-              const i = typeof key === 'string' ? obj.map.get(key) ?? -1 : htFind(obj, key);
+              const i = typeof key === 'string' ? htFindStr(obj, key) : htFind(obj, key);
               if (i >= 0) {
                 fast[sp - 1] = obj.vals![i];
                 continue;

@@ -120,6 +120,7 @@ export const TF_INSTATTRS = 0x04; // instances carry shape/slots attributes
 export const TF_EXCEPTION = 0x08; // a BaseException subclass
 export const TF_ABSTRACT_HASH = 0x10; // __hash__ = None (unhashable)
 export const TF_CUSTOM_GETATTR = 0x20; // a user __getattribute__/__getattr__ anywhere in the MRO
+export const TF_NODICT = 0x40; // __slots__ without __dict__: instances take only the slot names
 
 let versionCounter = 1;
 /** A fresh, never reused type version (so a version alone identifies a type's attribute state). */

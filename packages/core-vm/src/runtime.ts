@@ -3,7 +3,7 @@
 // Each function tries the JS-primitive fast paths first, then dispatches through the type's slots.
 import {
   PyObject, PyInstance, PyType, STOP, DICT_SHAPE, EMPTY_SHAPE, type AttrHolder, type Shape,
-  TF_INSTATTRS, TF_EXCEPTION,
+  TF_INSTATTRS, TF_EXCEPTION, TF_NODICT,
   CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE, OP_INPLACE, OP_ADD, OP_MUL, UN_INDEX, UN_NEG, UN_POS, UN_INVERT, UN_ABS,
 } from './object.js';
 import * as T from './types.js';
@@ -190,7 +190,7 @@ export function compare(a: any, b: any, op: number): any {
   const ta = typeOf(a);
   const tb = typeOf(b);
   let checkedReverse = false;
-  if (ta !== tb && tb.richcmp !== null && tb.isSubtypeOf(ta) && tb.richcmp !== ta.richcmp) {
+  if (ta !== tb && tb.richcmp !== null && tb.isSubtypeOf(ta)) {
     checkedReverse = true;
     const r = tb.richcmp(swapped[op], b, a);
     if (r !== NotImplemented) return r;
@@ -234,14 +234,24 @@ export function lt(a: any, b: any): boolean {
 
 const opSymbols = ['+', '-', '*', '@', '/', '//', '%', '** or pow()', '<<', '>>', '&', '|', '^', 'divmod()'];
 
+/**
+ * The binop slot of classes defining operator dunders (classes.ts fills this in): shared by every such
+ * class, so unlike a builtin slot it may be tried for both operands (CPython's SLOT1BINFULL), and
+ * `reflectedOverridden` says whether b's class overrides a's reflected method (the subclass-first rule).
+ */
+export const userBinop: { slot: any; reflectedOverridden: (op: number, ta: PyType, tb: PyType) => boolean } = {
+  slot: null,
+  reflectedOverridden: () => true,
+};
+
 /** `a OP b` for OP_*, or NotImplemented (CPython binary_op1, with the subclass-first rule). */
 export function binaryOp1(op: number, a: any, b: any): any {
   const ta = typeOf(a);
   const tb = typeOf(b);
   const sa = ta.binop;
-  let sb = tb === ta || tb.binop === sa ? null : tb.binop;
+  let sb = tb === ta || (tb.binop === sa && sa !== userBinop.slot) ? null : tb.binop;
   if (sa !== null) {
-    if (sb !== null && tb.isSubtypeOf(ta)) {
+    if (sb !== null && tb.isSubtypeOf(ta) && (sb !== userBinop.slot || userBinop.reflectedOverridden(op, ta, tb))) {
       const r = sb(op, a, b, true);
       if (r !== NotImplemented) return r;
       sb = null;
@@ -399,6 +409,8 @@ export function genericSetAttr(obj: any, name: string, value: any): void {
     }
   }
   if ((t.flags & TF_INSTATTRS) !== 0) {
+    // a __slots__ class without __dict__: only the slots' member descriptors (above) store attributes
+    if ((t.flags & TF_NODICT) !== 0) throw noAttr(obj, name);
     if (value === undefined) {
       if (!instDel(obj as AttrHolder, name)) throw noAttr(obj, name);
     } else instSet(obj as AttrHolder, name, value);
@@ -798,6 +810,16 @@ export function toIndex(x: any): number | bigint {
   const rv = asInt(r);
   if (rv === undefined) throw typeError(`__index__ returned non-int (type ${typeName(r)})`);
   return rv;
+}
+
+/**
+ * The count of a sequence repetition (`seq * n`): an int, or an object with __index__ (CPython
+ * sq_repeat through nb_index); undefined when n is neither (the operator then returns NotImplemented).
+ */
+export function repeatCount(n: any): number | bigint | undefined {
+  const v = asInt(n);
+  if (v !== undefined || typeof n !== 'object' || n === null || n instanceof PyFloat) return v;
+  return lookupSpecial(n, '__index__') === undefined ? undefined : toIndex(n);
 }
 
 /** An index that must fit a JS number (sizes, positions); OverflowError beyond. */

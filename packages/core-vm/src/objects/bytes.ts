@@ -9,7 +9,7 @@ import { typeError, valueError, indexError, memoryError, bigIndexError, bigSizeE
 import { PyList } from './list.js';
 import { PyTuple } from './tuple.js';
 import { defMethod, defGetSet } from './function.js';
-import { asInt, typeName, toIndex, forEach, typeOf, STOP, lookupSpecial, call, isInstance } from '../runtime.js';
+import { asInt, repeatCount, typeName, toIndex, forEach, typeOf, STOP, lookupSpecial, call, isInstance } from '../runtime.js';
 import { PySlice, sliceIndices } from './slice.js';
 import { checkHeap } from './heaplock.js';
 import { strVal, isStr } from './str.js';
@@ -279,7 +279,10 @@ function bytesInit(args: any[], kwnames: readonly string[] | null, what: string)
     return strEncode(strVal(src), encoding, errors);
   }
   if (encoding !== undefined) throw typeError('encoding without a string argument');
-  const i = asInt(src);
+  let i = asInt(src);
+  if (i === undefined && typeof src === 'object' && src !== null && bufferOf(src) === null && lookupSpecial(src, '__bytes__') === undefined && lookupSpecial(src, '__index__') !== undefined) {
+    i = toIndex(src);
+  }
   if (i !== undefined) {
     if (i < 0) throw valueError('negative count');
     if (typeof i === 'bigint') throw bigSizeError(i);
@@ -502,8 +505,9 @@ export function setupBytes(): void {
       if (base === OP_MUL) {
         const self = reflected ? b : a;
         const n = reflected ? a : b;
-        if (asInt(n) === undefined) return NotImplemented;
-        const r = repeat(bufferOf(self)!, n);
+        const k = repeatCount(n);
+        if (k === undefined) return NotImplemented;
+        const r = repeat(bufferOf(self)!, k);
         if (inplace && mutable) {
           const ba = a as PyByteArray;
           ba.len = 0;

@@ -36,8 +36,8 @@ export function dictGet(d: PyHashTable, k: any): any {
 }
 
 export function dictGetStr(d: PyHashTable, k: string): any {
-  const i = d.map.get(k);
-  return i === undefined ? undefined : d.vals![i];
+  const i = htFindStr(d, k);
+  return i < 0 ? undefined : d.vals![i];
 }
 
 export function dictSet(d: PyHashTable, k: any, v: any): void {

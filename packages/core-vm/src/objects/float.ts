@@ -9,7 +9,7 @@ import { NotImplemented } from '../singletons.js';
 import { zeroDivisionError, typeError, valueError, overflowError, newException } from './exceptions.js';
 import { PyTuple } from './tuple.js';
 import { defMethod, defGetSet, defClassMethod } from './function.js';
-import { asInt, typeOf, typeName, lookupSpecial, call, toNumberValue, isInstance, identityHash, repr, str as pyStr } from '../runtime.js';
+import { asInt, toIndex, typeOf, typeName, lookupSpecial, call, toNumberValue, isInstance, identityHash, repr, str as pyStr } from '../runtime.js';
 import { floatToInt, floatIntCompare, intHash, norm, bigRatioToFloat, type Int } from './int.js';
 import { strArg } from './str.js';
 import { parseFloatLiteral } from './numparse.js';
@@ -411,8 +411,7 @@ export function setupFloat(): void {
       const r = floatRound(v, undefined);
       return floatToInt(r);
     }
-    const n = asInt(nd);
-    if (n === undefined) throw typeError(`'${typeName(nd)}' object cannot be interpreted as an integer`);
+    const n = asInt(nd) ?? toIndex(nd);
     return new PyFloat(floatRound(v, Number(n)));
   }, { params: 'self, ndigits', min: 1 });
   defMethod(t, 'as_integer_ratio', (self) => {

@@ -166,12 +166,15 @@ export class PyProperty extends PyInstance {
   fset: any;
   fdel: any;
   doc: any;
+  /** The attribute name given by __set_name__ (CPython 3.10+ names it in its errors), or null. */
+  name: any;
   constructor(type: PyType, fget: any, fset: any, fdel: any, doc: any) {
     super(type);
     this.fget = fget;
     this.fset = fset;
     this.fdel = fdel;
     this.doc = doc;
+    this.name = null;
   }
 }
 

@@ -32,6 +32,10 @@ export class PyGenerator extends PyObject {
   retval: any;
   /** MicroPython's pend_throw(): thrown on the next resume (null: none). */
   pending: any;
+  /** Async generators: an __anext__/asend/athrow/aclose awaitable is being driven (CPython ag_running_async). */
+  runningAsync: boolean;
+  /** Async generators: closed by aclose() or by raising StopAsyncIteration/GeneratorExit (CPython ag_closed). */
+  aclosed: boolean;
   constructor(kind: number, frame: Frame, name: string, qualname: string) {
     super(kind === GEN_KIND_COROUTINE ? T.coroutineType : kind === GEN_KIND_ASYNCGEN ? T.asyncGeneratorType : T.generatorType);
     this.kind = kind;
@@ -44,7 +48,13 @@ export class PyGenerator extends PyObject {
     this.exc = null;
     this.retval = null;
     this.pending = null;
+    this.runningAsync = false;
+    this.aclosed = false;
   }
+}
+
+function kindName(g: PyGenerator): string {
+  return g.kind === GEN_KIND_COROUTINE ? 'coroutine' : g.kind === GEN_KIND_ASYNCGEN ? 'async generator' : 'generator';
 }
 
 const MODE_SEND = 0; // push the sent value (after a yield)
@@ -56,7 +66,7 @@ const MODE_CONTINUE = 2; // continue without pushing (a delegated yield from fin
  * Exceptions raised by the generator propagate (and finish it).
  */
 function resume(g: PyGenerator, value: any, mode: number, exc: PyBaseException | null): any {
-  if (g.running) throw valueError(`${g.kind === GEN_KIND_COROUTINE ? 'coroutine' : 'generator'} already executing`);
+  if (g.running) throw valueError(`${kindName(g)} already executing`);
   const f = g.frame;
   if (g.finished) {
     if (mode === MODE_THROW) throw exc;
@@ -72,7 +82,7 @@ function resume(g: PyGenerator, value: any, mode: number, exc: PyBaseException |
   }
   if (!g.started) {
     if (mode === MODE_SEND && value !== null) {
-      throw typeError(`can't send non-None value to a just-started ${g.kind === GEN_KIND_COROUTINE ? 'coroutine' : 'generator'}`);
+      throw typeError(`can't send non-None value to a just-started ${kindName(g)}`);
     }
     g.started = true;
     if (mode === MODE_THROW) {
@@ -291,40 +301,97 @@ export class CoroWrapper extends PyObject {
   }
 }
 
-/** The awaitable of async_generator.__anext__ / asend / athrow. */
+const AW_ASEND = 0; // __anext__() / asend(v)
+const AW_ATHROW = 1; // athrow(...)
+const AW_ACLOSE = 2; // aclose()
+
+/** The awaitable of async_generator.__anext__ / asend / athrow / aclose (CPython async_gen_asend / async_gen_athrow). */
 export class AsyncGenAwait extends PyObject {
   gen: PyGenerator;
   value: any;
   exc: PyBaseException | null;
+  mode: number;
   state: number; // 0 initial, 1 running, 2 done
-  constructor(gen: PyGenerator, value: any, exc: PyBaseException | null) {
-    super(T.asyncGenAwaitType);
+  constructor(gen: PyGenerator, value: any, exc: PyBaseException | null, mode: number) {
+    super(mode === AW_ASEND ? T.asyncGenAwaitType : T.asyncGenThrowType);
     this.gen = gen;
     this.value = value;
     this.exc = exc;
+    this.mode = mode;
     this.state = 0;
   }
 }
 
-/** Drive an async generator one step on behalf of an awaitable: value to pass up, or STOP (result in vm.yieldFromResult). */
+/** The generator is suspended at an async `yield` (not inside an `await`, whose yields pass through). */
+function atAsyncYield(g: PyGenerator): boolean {
+  const f = g.frame;
+  return (f.code.code[f.yieldPc] & 0xff) !== YIELD_FROM_OP;
+}
+
+/**
+ * Drive an async generator one step on behalf of an awaitable (CPython async_gen_asend_send/throw and
+ * async_gen_athrow_send/throw): the value to pass up to the event loop, or STOP when the awaitable
+ * completes (its result in vm.yieldFromResult).
+ */
 function asyncGenStep(a: AsyncGenAwait, v: any, exc: PyBaseException | null): any {
-  if (a.state === 2) throw runtimeError('cannot reuse already awaited __anext__()/asend()');
   const g = a.gen;
+  const asend = a.mode === AW_ASEND;
+  if (a.state === 2) throw runtimeError(asend ? 'cannot reuse already awaited __anext__()/asend()' : 'cannot reuse already awaited aclose()/athrow()');
   let r: any;
-  if (a.state === 0) {
-    a.state = 1;
-    if (a.exc !== null) r = genThrow(g, a.exc);
-    else r = resume(g, a.value, MODE_SEND, null);
-  } else if (exc !== null) r = genThrow(g, exc);
-  else r = resume(g, v, MODE_SEND, null);
-  if (r === STOP) {
+  try {
+    if (a.state === 0) {
+      if (asend) {
+        if (g.runningAsync) throw runtimeError('anext(): asynchronous generator is already running');
+        a.state = 1;
+        g.runningAsync = true;
+        r = exc !== null ? genThrow(g, exc) : resume(g, v === null ? a.value : v, MODE_SEND, null);
+      } else {
+        if (g.finished) {
+          a.state = 2;
+          vm.yieldFromResult = null;
+          return STOP;
+        }
+        if (g.runningAsync) throw runtimeError(`${a.mode === AW_ACLOSE ? 'aclose' : 'athrow'}(): asynchronous generator is already running`);
+        if (g.aclosed) {
+          a.state = 2;
+          throw newException(T.stopAsyncIterationType);
+        }
+        if (v !== null) throw typeError("can't send non-None value to a just-started coroutine");
+        a.state = 1;
+        g.runningAsync = true;
+        if (a.mode === AW_ACLOSE) g.aclosed = true;
+        r = genThrow(g, exc ?? a.exc ?? newException(T.generatorExitType));
+      }
+    } else if (exc !== null) r = genThrow(g, exc);
+    else r = resume(g, v, MODE_SEND, null);
+  } catch (e) {
     a.state = 2;
+    g.runningAsync = false;
+    if (e instanceof PyBaseException && (e.type.isSubtypeOf(T.stopAsyncIterationType) || e.type.isSubtypeOf(T.generatorExitType))) {
+      g.aclosed = true;
+      if (a.mode === AW_ACLOSE) {
+        vm.yieldFromResult = null;
+        return STOP;
+      }
+    }
+    throw e;
+  }
+  if (r === STOP) {
+    // the generator returned
+    a.state = 2;
+    g.runningAsync = false;
+    g.aclosed = true;
+    if (a.mode === AW_ACLOSE) {
+      vm.yieldFromResult = null;
+      return STOP;
+    }
     throw newException(T.stopAsyncIterationType);
   }
-  const f = g.frame;
-  if ((f.code.code[f.yieldPc] & 0xff) !== YIELD_FROM_OP) {
-    // an async `yield`: the awaitable completes with the value
+  if (atAsyncYield(g)) {
     a.state = 2;
+    g.runningAsync = false;
+    if (a.mode === AW_ACLOSE) throw runtimeError('async generator ignored GeneratorExit');
+    // the awaitable completes with the yielded value
     vm.yieldFromResult = r;
     return STOP;
   }
@@ -396,19 +463,21 @@ export function setupGenerator(): void {
 
   const ag = T.asyncGeneratorType;
   defMethod(ag, '__aiter__', (self) => self, 1);
-  defMethod(ag, '__anext__', (self) => new AsyncGenAwait(self as PyGenerator, null, null), 1);
-  defMethod(ag, 'asend', (self, v) => new AsyncGenAwait(self as PyGenerator, v, null), 2);
-  defMethod(ag, 'athrow', (self, typ, val, _tb) => new AsyncGenAwait(self as PyGenerator, null, throwArg(typ, val)), { params: 'self, typ, val, tb', min: 2 });
-  defMethod(ag, 'aclose', (self) => new AsyncGenAwait(self as PyGenerator, null, newException(T.generatorExitType)), 1);
+  defMethod(ag, '__anext__', (self) => new AsyncGenAwait(self as PyGenerator, null, null, AW_ASEND), 1);
+  defMethod(ag, 'asend', (self, v) => new AsyncGenAwait(self as PyGenerator, v, null, AW_ASEND), 2);
+  defMethod(ag, 'athrow', (self, typ, val, _tb) => new AsyncGenAwait(self as PyGenerator, null, throwArg(typ, val), AW_ATHROW), { params: 'self, typ, val, tb', min: 2 });
+  defMethod(ag, 'aclose', (self) => new AsyncGenAwait(self as PyGenerator, null, null, AW_ACLOSE), 1);
+  defGetSet(ag, 'ag_running', (x) => (x as PyGenerator).runningAsync);
 
-  const aw = T.asyncGenAwaitType;
-  aw.iter = (x) => x;
-  aw.next = (x) => asyncGenStep(x as AsyncGenAwait, null, null);
-  defMethod(aw, '__await__', (self) => self, 1);
-  defMethod(aw, 'send', (self, v) => asyncGenResultOrStop(asyncGenStep(self as AsyncGenAwait, v, null)), 2);
-  defMethod(aw, 'throw', (self, typ, val, _tb) => asyncGenResultOrStop(asyncGenStep(self as AsyncGenAwait, null, throwArg(typ, val))), { params: 'self, typ, val, tb', min: 2 });
-  defMethod(aw, 'close', (self) => {
-    (self as AsyncGenAwait).state = 2;
-    return null;
-  }, 1);
+  for (const aw of [T.asyncGenAwaitType, T.asyncGenThrowType]) {
+    aw.iter = (x) => x;
+    aw.next = (x) => asyncGenStep(x as AsyncGenAwait, null, null);
+    defMethod(aw, '__await__', (self) => self, 1);
+    defMethod(aw, 'send', (self, v) => asyncGenResultOrStop(asyncGenStep(self as AsyncGenAwait, v, null)), 2);
+    defMethod(aw, 'throw', (self, typ, val, _tb) => asyncGenResultOrStop(asyncGenStep(self as AsyncGenAwait, null, throwArg(typ, val))), { params: 'self, typ, val, tb', min: 2 });
+    defMethod(aw, 'close', (self) => {
+      (self as AsyncGenAwait).state = 2;
+      return null;
+    }, 1);
+  }
 }

@@ -6,8 +6,10 @@
 //  - `map`: a JS Map keyed by a primitive or identity stand-in for the key (see `mapKey`): str keys by
 //    themselves, ints by value (1, 1.0 and True all become the number 1, big values the bigint), None by
 //    null, and objects with identity equality by the object itself. This is the fast path.
-//  - `hmap`: Python hash -> entry index (or indexes) for keys with a value-based __eq__/__hash__
-//    (tuples, frozensets, complex, instances of classes defining __eq__/__hash__).
+//  - `hmap`: Python hash -> entry index (or indexes), built the first time a key with a value-based
+//    __eq__/__hash__ (tuples, frozensets, complex, instances of classes defining __eq__/__hash__) meets
+//    the table, and from then on covering every entry: such a key may equal a primitive one (1+0j == 1,
+//    a user key equal to 'abc'), so lookups of either kind that miss `map` consult it.
 // `version` changes whenever a key is added or removed or the arrays are compacted (not when a value is
 // replaced), so an inline cache may hold (table, version, index) and read `vals[index]` directly.
 import { PyObject, type PyType, nextVersion } from '../object.js';
@@ -84,61 +86,87 @@ export const KEY_VALUE = 4;
 /** A float: keyed by its numeric value so 1.0 finds 1. */
 export const KEY_FLOAT = 5;
 
-/** Index of key k in t, or -1. */
-export function htFind(t: PyHashTable, k: any): number {
-  const mk = mapKey(k);
-  if (mk !== HASHED) {
-    const i = t.map.get(mk);
-    return i === undefined ? -1 : i;
-  }
-  if (t.hmap === null) {
-    hash(k); // unhashable keys raise even when the table is empty
-    return -1;
-  }
-  const h = hash(k);
-  const e = t.hmap.get(h);
+/** Index of the entry equal to k among the entries indexed under Python hash h in `hmap`, or -1. */
+function hmapFind(t: PyHashTable, h: number, k: any): number {
+  const e = t.hmap!.get(h);
   if (e === undefined) return -1;
   if (typeof e === 'number') return eqBool(t.keys[e], k) ? e : -1;
   for (const i of e) if (eqBool(t.keys[i], k)) return i;
   return -1;
 }
 
+function hmapAdd(hm: Map<number, number | number[]>, h: number, i: number): void {
+  const e = hm.get(h);
+  if (e === undefined) hm.set(h, i);
+  else if (typeof e === 'number') hm.set(h, [e, i]);
+  else e.push(i);
+}
+
+/**
+ * Index every live entry by Python hash. Done the first time a HASHED key meets the table: from then on
+ * `hmap` holds all entries (primitive and identity keys too), so a user key equal to a primitive one
+ * (`__eq__` returning True for 1, with hash(1)) finds it, and a primitive key missing from `map` finds
+ * an equal user key.
+ */
+function hmapActivate(t: PyHashTable): Map<number, number | number[]> {
+  const hm = new Map<number, number | number[]>();
+  t.hmap = hm;
+  const keys = t.keys;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== DELETED) hmapAdd(hm, hash(keys[i]), i);
+  return hm;
+}
+
+/** Index of key k in t, or -1. */
+export function htFind(t: PyHashTable, k: any): number {
+  const mk = mapKey(k);
+  if (mk !== HASHED) {
+    const i = t.map.get(mk);
+    if (i !== undefined) return i;
+    // a miss in `map` may still equal a user key (indexed only in `hmap`)
+    return t.hmap === null ? -1 : hmapFind(t, hash(k), k);
+  }
+  const h = hash(k); // unhashable keys raise even when the table is empty
+  if (t.size === 0) return -1;
+  if (t.hmap === null) hmapActivate(t);
+  return hmapFind(t, h, k);
+}
+
 /** Fast path for str keys (attribute dicts, globals). */
 export function htFindStr(t: PyHashTable, k: string): number {
   const i = t.map.get(k);
-  return i === undefined ? -1 : i;
+  if (i !== undefined) return i;
+  return t.hmap === null ? -1 : hmapFind(t, hash(k), k);
 }
 
 /** Index of k, inserting it (value undefined) if absent. Returns the index; `t.size` grows on insert. */
 export function htInsert(t: PyHashTable, k: any): number {
   const mk = mapKey(k);
   if (mk !== HASHED) {
-    const i = t.map.get(mk);
+    let i = t.map.get(mk);
     if (i !== undefined) return i;
+    let h = 0;
+    if (t.hmap !== null) {
+      h = hash(k);
+      i = hmapFind(t, h, k);
+      if (i >= 0) return i;
+    }
     const n = t.keys.length;
     t.keys.push(k);
     if (t.vals !== null) t.vals.push(undefined);
     t.map.set(mk, n);
+    if (t.hmap !== null) hmapAdd(t.hmap, h, n);
     t.size++;
     t.version = nextVersion();
     return n;
   }
   const h = hash(k);
-  if (t.hmap === null) t.hmap = new Map();
-  const e = t.hmap.get(h);
-  if (e !== undefined) {
-    if (typeof e === 'number') {
-      if (eqBool(t.keys[e], k)) return e;
-    } else {
-      for (const i of e) if (eqBool(t.keys[i], k)) return i;
-    }
-  }
+  const hm = t.hmap ?? hmapActivate(t);
+  const i = hmapFind(t, h, k);
+  if (i >= 0) return i;
   const n = t.keys.length;
   t.keys.push(k);
   if (t.vals !== null) t.vals.push(undefined);
-  if (e === undefined) t.hmap.set(h, n);
-  else if (typeof e === 'number') t.hmap.set(h, [e, n]);
-  else e.push(n);
+  hmapAdd(hm, h, n);
   t.size++;
   t.version = nextVersion();
   return n;
@@ -148,13 +176,12 @@ export function htInsert(t: PyHashTable, k: any): number {
 export function htRemoveAt(t: PyHashTable, i: number): void {
   const k = t.keys[i];
   const mk = mapKey(k);
-  if (mk !== HASHED) {
-    t.map.delete(mk);
-  } else if (t.hmap !== null) {
+  if (mk !== HASHED) t.map.delete(mk);
+  if (t.hmap !== null) {
     const h = hash(k);
     const e = t.hmap.get(h);
-    if (typeof e === 'number') t.hmap.delete(h);
-    else if (e !== undefined) {
+    if (e === i) t.hmap.delete(h);
+    else if (e !== undefined && typeof e !== 'number') {
       const j = e.indexOf(i);
       if (j >= 0) e.splice(j, 1);
       if (e.length === 0) t.hmap.delete(h);
@@ -193,19 +220,14 @@ function htRebuild(t: PyHashTable, keys: any[], vals: any[] | null): void {
   t.vals = vals;
   t.map = new Map();
   t.hmap = null;
+  let hashed = false;
   for (let i = 0; i < keys.length; i++) {
     const mk = mapKey(keys[i]);
     if (mk !== HASHED) t.map.set(mk, i);
-    else {
-      if (t.hmap === null) t.hmap = new Map();
-      const h = hash(keys[i]);
-      const e = t.hmap.get(h);
-      if (e === undefined) t.hmap.set(h, i);
-      else if (typeof e === 'number') t.hmap.set(h, [e, i]);
-      else e.push(i);
-    }
+    else hashed = true;
   }
   t.size = keys.length;
+  if (hashed) hmapActivate(t);
   t.version = nextVersion();
 }
 

@@ -585,8 +585,7 @@ export function setupInt(): void {
   defMethod(t, '__round__', (self, nd) => {
     const v = selfInt(self);
     if (nd === undefined || nd === null) return v;
-    const n = asInt(nd);
-    if (n === undefined) throw typeError('integer argument expected');
+    const n = asInt(nd) ?? toIndex(nd);
     if (n >= 0) return v;
     const p = intPow(10, intNeg(n)) as Int;
     // round half to even

@@ -6,7 +6,7 @@ import { NotImplemented } from '../singletons.js';
 import { typeError, valueError, indexError, memoryError, bigIndexError, bigSizeError, ssizeArg } from './exceptions.js';
 import { PyTuple, PyTupleSub, EMPTY_TUPLE } from './tuple.js';
 import { defMethod } from './function.js';
-import { asInt, toIndex, repr, STOP, eqBool, typeName, toArray, lt, compare, truthy, reprGuard, hash, call, forEach } from '../runtime.js';
+import { asInt, repeatCount, toIndex, lookupSpecial, repr, STOP, eqBool, typeName, toArray, lt, compare, truthy, reprGuard, hash, call, forEach } from '../runtime.js';
 import { PySlice, sliceIndices } from './slice.js';
 import { hasSurrogates } from './str.js';
 import { checkHeap } from './heaplock.js';
@@ -82,12 +82,8 @@ export const MAX_ITEMS = 1 << 26;
 function normIndex(key: any, n: number, what: string): number {
   let i: any = typeof key === 'number' ? key : asInt(key);
   if (i === undefined) {
-    if (typeof key === 'object' && key !== null && !(key instanceof PySlice)) {
-      try {
-        i = toIndex(key);
-      } catch {
-        throw typeError(`${what} indices must be integers or slices, not ${typeName(key)}`);
-      }
+    if (typeof key === 'object' && key !== null && !(key instanceof PySlice) && lookupSpecial(key, '__index__') !== undefined) {
+      i = toIndex(key);
     } else throw typeError(`${what} indices must be integers or slices, not ${typeName(key)}`);
   }
   if (typeof i === 'bigint') throw bigIndexError(i, `${what} index out of range`);
@@ -356,8 +352,9 @@ export function setupList(): void {
     if (base === OP_MUL) {
       const self = reflected ? b : a;
       const n = reflected ? a : b;
-      if (asInt(n) === undefined) return NotImplemented;
-      const r = seqRepeat((self as PyList).items, n);
+      const k = repeatCount(n);
+      if (k === undefined) return NotImplemented;
+      const r = seqRepeat((self as PyList).items, k);
       if (inplace) {
         (a as PyList).items = r;
         return a;
@@ -491,8 +488,9 @@ export function setupList(): void {
     if (op === OP_MUL) {
       const self = reflected ? b : a;
       const n = reflected ? a : b;
-      if (asInt(n) === undefined) return NotImplemented;
-      const r = seqRepeat((self as PyTuple).items, n);
+      const k = repeatCount(n);
+      if (k === undefined) return NotImplemented;
+      const r = seqRepeat((self as PyTuple).items, k);
       return r.length === 0 ? EMPTY_TUPLE : new PyTuple(r);
     }
     return NotImplemented;
