@@ -1187,7 +1187,7 @@ function callFunctionEx(fast: any[], sp: number, flags: number): number {
 function listExtend(fast: any[], sp: number, n: number): number {
   const it = fast[--sp];
   const l = fast[sp - n] as PyList;
-  if (it instanceof PyTuple || (it instanceof PyList && it !== l)) for (const v of it.items) l.items.push(v);
+  if ((it instanceof PyTuple && it.type === T.tupleType) || (it instanceof PyList && it !== l && it.type === T.listType)) for (const v of it.items) l.items.push(v);
   else {
     try {
       for (const v of toArray(it)) l.items.push(v);
@@ -1291,7 +1291,7 @@ function buildMap(fast: any[], sp: number, n: number): number {
 function unpackSequence(fast: any[], sp: number, n: number): number {
   const seq = fast[--sp];
   let items: any[];
-  if ((seq instanceof PyTuple || seq instanceof PyList) && seq.items.length === n) items = seq.items;
+  if ((seq instanceof PyTuple || seq instanceof PyList) && seq.items.length === n && (seq.type === T.tupleType || seq.type === T.listType)) items = seq.items;
   else {
     items = [];
     const it = getIter(seq);
@@ -1711,7 +1711,7 @@ export function runFrame(f: Frame): any {
           case 25: { // BINARY_SUBSCR
             const key = fast[--sp];
             const obj = fast[sp - 1];
-            if (obj instanceof PyList && typeof key === 'number') {
+            if (obj instanceof PyList && typeof key === 'number' && obj.type === T.listType) {
               const items = obj.items;
               const i = key < 0 ? key + items.length : key;
               if (i >= 0 && i < items.length) {
@@ -1738,7 +1738,7 @@ export function runFrame(f: Frame): any {
             const key = fast[--sp];
             const obj = fast[--sp];
             const v = fast[--sp];
-            if (obj instanceof PyList && typeof key === 'number') {
+            if (obj instanceof PyList && typeof key === 'number' && obj.type === T.listType) {
               const items = obj.items;
               const i = key < 0 ? key + items.length : key;
               if (i >= 0 && i < items.length) {

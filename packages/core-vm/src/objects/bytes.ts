@@ -553,7 +553,7 @@ export function setupBytes(): void {
   defMethod(bt, '__bytes__', (self) => new PyBytes((self as PyBytes).data), 1);
 
   const ba = T.bytearrayType;
-  ba.repr = (x) => `bytearray(${bytesRepr(bufferOf(x)!)})`;
+  ba.repr = (x) => `${(x as PyObject).type.name}(${bytesRepr(bufferOf(x)!)})`;
   ba.keyKind = 3;
   ba.alloc = (type) => new PyByteArraySub(type, new Uint8Array(0));
   ba.setitem = (x, key, value) => baSetItem(x as PyByteArray, key, value);
