@@ -476,3 +476,17 @@ describe('TextEmitter', () => {
     `);
   });
 });
+
+describe('private names (CPython)', () => {
+  const codes = (c: CodeObject): CodeObject[] => [c, ...c.consts.filter((k): k is CodeObject => k instanceof CodeObject).flatMap(codes)];
+  const fn = (src: string, name: string): CodeObject => codes(compile(src)).find((c) => c.name === name)!;
+
+  it('mangles __names inside classes, not dunders, strings or keyword names', () => {
+    const m = fn('class _C:\n    __a = 1\n    def m(self, __p):\n        self.__x = __p\n        return f(__k=self.__y__)\n', 'm');
+    expect(m.varnames).toContain('_C__p');
+    expect(m.names).toEqual(expect.arrayContaining(['_C__x', '__y__']));
+    expect(m.names).not.toContain('__x');
+    expect(fn('class _C:\n    __a = 1\n', '_C').names).toContain('_C__a');
+    expect(compile('__a = 1\n').names).toContain('__a');
+  });
+});

@@ -7,6 +7,7 @@
 // restoring the handled exception), comprehensions as nested functions taking the iterator `.0`, class
 // bodies that hand their `__class__` cell to __build_class__ through `__classcell__`. As in MicroPython,
 // a zero-argument `super()` is compiled as `super(__class__, <first argument>)`.
+import { mangleModule } from './mangle.js';
 import {
   CO_ASYNC_GENERATOR,
   CO_CLASS_BODY,
@@ -75,6 +76,7 @@ export function compile(source: string, options: CompileOptions = {}): CodeObjec
 export function compileAst(mod: A.Mod, options: CompileOptions = {}, source = ''): CodeObject {
   const filename = options.filename ?? '<string>';
   return guardRecursion(filename, () => {
+    mangleModule(mod);
     const info = analyzeScopes(mod, filename, source);
     const c = new Compiler(info, filename, source, options.optimize ?? 0, options.emitterFactory);
     return c.compileModule(mod);

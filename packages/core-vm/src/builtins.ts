@@ -245,7 +245,7 @@ function execOrEval(args: any[], kwnames: readonly string[] | null, mode: 'exec'
     globals = f === null ? vm.mainDict : f.globals;
     if (locals === undefined || locals === null) locals = f === null ? globals : frameLocals(f);
   } else if (locals === undefined || locals === null) locals = globals;
-  if (!(globals instanceof PyDict)) throw typeError(`${name}() globals must be a dict, not ${typeName(globals)}`);
+  if (!(globals instanceof PyDict)) throw typeError(mode === 'eval' ? 'globals must be a dict' : `exec() globals must be a dict, not ${typeName(globals)}`);
   if (dictGetStr(globals, '__builtins__') === undefined) dictSetStr(globals, '__builtins__', vm.builtinsModule);
   const src = pos[0];
   const code = src instanceof CodeObjectClass ? src : compileArgs(src, '<string>', mode);

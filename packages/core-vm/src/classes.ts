@@ -340,8 +340,12 @@ export function typeNew(meta: PyType, name: string, basesIn: any[], ns: PyDict, 
   const cls = new PyType(name, bases, flags);
   cls.type = meta;
   cls.base = layout;
-  const mro = c3(cls, bases);
-  if (mro === null) throw typeError(`Cannot create a consistent method resolution order (MRO) for bases ${bases.map((b) => b.name).join(', ')}`);
+  for (let i = 0; i < bases.length; i++) {
+    if (bases.indexOf(bases[i]) !== i) throw typeError(`duplicate base class ${bases[i].name}`);
+  }
+  const heads: PyType[] = [];
+  const mro = c3(cls, bases, heads);
+  if (mro === null) throw typeError(`Cannot create a consistent method resolution\norder (MRO) for bases ${heads.map((b) => b.name).join(', ')}`);
   cls.mro = mro;
   let classcell: any = undefined;
   for (const [k, v0] of dictEntries(ns)) {

@@ -688,13 +688,13 @@ export function runClassBody(fn: PyFunction, ns: any): any {
 // ---- helpers used by the loop --------------------------------------------------------------------------
 
 function unboundLocal(code: CodeObject, i: number): PyBaseException {
-  return newException(T.unboundLocalErrorType, `local variable '${code.varnames[i]}' referenced before assignment`);
+  return newException(T.unboundLocalErrorType, `cannot access local variable '${code.varnames[i]}' where it is not associated with a value`);
 }
 
 function unboundCell(code: CodeObject, rt: CodeRuntime, i: number): PyBaseException {
   const name = rt.cellNames[i];
-  if (i < code.cellvars.length) return newException(T.unboundLocalErrorType, `local variable '${name}' referenced before assignment`);
-  return nameError(`free variable '${name}' referenced before assignment in enclosing scope`);
+  if (i < code.cellvars.length) return newException(T.unboundLocalErrorType, `cannot access local variable '${name}' where it is not associated with a value`);
+  return nameError(`cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
 }
 
 function nameNotDefined(name: string): PyBaseException {
@@ -1013,8 +1013,10 @@ function raiseFrom(exc: any, cause: any, hasCause: boolean): PyBaseException {
     if (cause === null) {
       e.cause = null;
     } else {
-      const c = normaliseRaise(cause);
-      e.cause = c;
+      if (!(cause instanceof PyBaseException) && !(cause instanceof PyType && cause.isSubtypeOf(T.baseExceptionType))) {
+        throw typeError('exception causes must derive from BaseException');
+      }
+      e.cause = normaliseRaise(cause);
     }
     e.suppressContext = true;
   }

@@ -300,7 +300,7 @@ export const STOP: unique symbol = Symbol('STOP');
 export type Stop = typeof STOP;
 
 /** C3 linearisation (CPython Objects/typeobject.c mro_implementation); null if inconsistent. */
-export function c3(type: PyType, bases: PyType[]): PyType[] | null {
+export function c3(type: PyType, bases: PyType[], failHeads: PyType[] | null = null): PyType[] | null {
   const seqs: PyType[][] = bases.map((b) => b.mro.slice());
   seqs.push(bases.slice());
   const out: PyType[] = [type];
@@ -324,7 +324,11 @@ export function c3(type: PyType, bases: PyType[]): PyType[] | null {
       }
     }
     if (!nonEmpty) return out;
-    if (cand === null) return null;
+    if (cand === null) {
+      // the heads that could not be merged, for CPython's error message
+      if (failHeads !== null) for (const s of seqs) if (s.length > 0 && !failHeads.includes(s[0])) failHeads.push(s[0]);
+      return null;
+    }
     out.push(cand);
     for (const s of seqs) if (s[0] === cand) s.shift();
   }

@@ -897,13 +897,21 @@ export class VM {
 
   /** Attribute names for dir(x). */
   dirOf(x: any): any[] {
+    // CPython: a module's names, a class's names along its MRO (not its metaclass's), or an instance's
+    // own attributes and its class's
     const names = new Set<string>();
     const t = typeOf(x);
-    if (x instanceof PyModule) for (const k of dictKeys(x.dict)) if (typeof k === 'string') names.add(k);
-    if ((t.flags & TF_INSTATTRS) !== 0 && typeof x === 'object') {
+    if (x instanceof PyModule) {
+      for (const k of dictKeys(x.dict)) if (typeof k === 'string') names.add(k);
+      return [...names];
+    }
+    if (x instanceof PyType) {
+      for (const c of x.mro) for (const k of c.dict.keys()) names.add(k);
+      return [...names];
+    }
+    if ((t.flags & TF_INSTATTRS) !== 0 && typeof x === 'object' && !(x instanceof PyType)) {
       for (const k of dictKeys(instDict(x as AttrHolder))) if (typeof k === 'string') names.add(k);
     }
-    if (x instanceof PyType) for (const c of x.mro) for (const k of c.dict.keys()) names.add(k);
     for (const c of t.mro) for (const k of c.dict.keys()) names.add(k);
     return [...names];
   }

@@ -1,0 +1,3 @@
+import circ_b
+A = 'a'
+def use(): return circ_b.B

@@ -1,0 +1,1 @@
+def f1(): return 'f1 from ' + __name__

@@ -1,0 +1,2 @@
+from .. import VALUE as PV
+from ..mod1 import f1

@@ -1,0 +1,3 @@
+from . import PV
+from .. import mod2
+def d(): return PV + ':' + mod2.f2()
