@@ -6,7 +6,7 @@ import { PyType, STOP, TF_BUILTIN, OP_INPLACE, OP_ADD, OP_SUB, OP_MUL, OP_TRUEDI
   OP_LSHIFT, OP_RSHIFT, OP_AND, OP_OR, OP_XOR, OP_DIVMOD, UN_NEG, UN_POS, UN_INVERT, UN_ABS, UN_INT, UN_FLOAT, UN_INDEX,
   CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE } from './object.js';
 import * as T from './types.js';
-import { NotImplemented } from './singletons.js';
+import { NotImplemented, Ellipsis } from './singletons.js';
 import { PyBuiltin, PyStaticMethod, defMethod } from './objects/function.js';
 import { PyBaseException, setupExceptions, typeError } from './objects/exceptions.js';
 import { PyTuple } from './objects/tuple.js';
@@ -198,8 +198,15 @@ export function bootstrap(): void {
     return null;
   };
   T.notImplementedType.repr = () => 'NotImplemented';
-  T.notImplementedType.make = () => NotImplemented;
+  T.notImplementedType.make = (_t, args) => {
+    if (args.length > 0) throw typeError('NotImplementedType takes no arguments');
+    return NotImplemented;
+  };
   T.ellipsisType.repr = () => 'Ellipsis';
+  T.ellipsisType.make = (_t, args) => {
+    if (args.length > 0) throw typeError('ellipsis takes no arguments');
+    return Ellipsis;
+  };
 
   // inherit missing slots from the base (types.ts creates bases before subclasses)
   // bases before subclasses (the namespace object lists exports alphabetically)

@@ -1157,7 +1157,8 @@ function beforeWith(fast: any[], sp: number, isAsync: boolean): number {
   const enter = lookupSpecial(mgr, isAsync ? '__aenter__' : '__enter__');
   const exit = lookupSpecial(mgr, isAsync ? '__aexit__' : '__exit__');
   if (enter === undefined || exit === undefined) {
-    throw typeError(`'${typeName(mgr)}' object does not support the ${isAsync ? 'asynchronous ' : ''}context manager protocol`);
+    const missed = enter !== undefined ? ` (missed ${isAsync ? '__aexit__' : '__exit__'} method)` : '';
+    throw typeError(`'${typeName(mgr)}' object does not support the ${isAsync ? 'asynchronous ' : ''}context manager protocol${missed}`);
   }
   fast[sp - 1] = exit;
   fast[sp++] = call(enter, [], null);
@@ -1296,6 +1297,8 @@ function unpackSequence(fast: any[], sp: number, n: number): number {
   if ((seq instanceof PyTuple || seq instanceof PyList) && seq.items.length === n && (seq.type === T.tupleType || seq.type === T.listType)) items = seq.items;
   else {
     items = [];
+    const st = typeOf(seq);
+    if ((st.iter === null && st.getitem === null) || st.lookup('__iter__') === null) throw typeError(`cannot unpack non-iterable ${st.name} object`);
     const it = getIter(seq);
     const nx = typeOf(it).next!;
     for (;;) {

@@ -754,7 +754,8 @@ export function delItem(x: any, key: any): void {
 export function contains(container: any, item: any): boolean {
   const t = typeOf(container);
   if (t.contains !== null) return t.contains(container, item);
-  if (t.iter !== null || t.getitem !== null) {
+  // (`__iter__ = None` makes a class explicitly not iterable)
+  if ((t.iter !== null || t.getitem !== null) && t.lookup('__iter__') !== null) {
     let found = false;
     forEach(container, (v) => {
       if (eqBool(v, item)) {
