@@ -219,6 +219,11 @@ export function updateSlots(cls: PyType): void {
       (cls as any)[slot] = dispatch[slot];
     }
   }
+  // no __bool__ anywhere but a __len__ of its own: truth comes from the length (list subclasses), as in CPython
+  if (cls.lookup('__bool__') === undefined) {
+    const ld = cls.definer('__len__');
+    if (ld !== null && (ld.flags & TF_BUILTIN) === 0) cls.bool = null;
+  }
   // `__hash__ = None`
   if (cls.lookup('__hash__') === null) cls.hash = unhashable;
   cls.keyKind = computeKeyKind(cls);

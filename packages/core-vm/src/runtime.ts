@@ -691,9 +691,9 @@ export function toArray(x: any): any[] {
   return out;
 }
 
-/** Items of a list/tuple without copying when possible (caller must not mutate). */
+/** Items of a list/tuple without copying when possible (caller must not mutate); subclasses iterate (their __iter__ may differ). */
 export function seqItems(x: any): any[] {
-  if (x instanceof PyList || x instanceof PyTuple) return x.items;
+  if ((x instanceof PyList && x.type === T.listType) || (x instanceof PyTuple && x.type === T.tupleType)) return x.items;
   return toArray(x);
 }
 

@@ -108,7 +108,7 @@ export function dictUpdate(d: PyDict, other: any): void {
   let n = 0;
   forEach(other, (item) => {
     let pair: any[];
-    if (item instanceof PyTuple || item instanceof PyList) pair = item.items;
+    if ((item instanceof PyTuple && item.type === T.tupleType) || (item instanceof PyList && item.type === T.listType)) pair = item.items;
     else {
       try {
         pair = [];

@@ -485,8 +485,8 @@ function maketrans(x: any, y: any, z: any): PyDict {
 // ---- misc ------------------------------------------------------------------------------------------------
 
 export function strJoin(sep: string, iterable: any): string {
-  if (iterable instanceof PyList || iterable instanceof PyTuple) {
-    // a list or tuple of exact strs joins in place
+  if ((iterable instanceof PyList && iterable.type === T.listType) || (iterable instanceof PyTuple && iterable.type === T.tupleType)) {
+    // a list or tuple of exact strs joins in place (subclasses iterate: their __iter__ may differ)
     const items: any[] = iterable.items;
     let ok = true;
     for (let k = 0; k < items.length; k++) {
