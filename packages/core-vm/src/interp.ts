@@ -2020,8 +2020,10 @@ export function runFrame(f: Frame): any {
             pc = w >> 8;
             continue;
           case 71: // JUMP_BACKWARD
-            pc = w >> 8;
+            // the safe point is the jump itself (pc - 1 = this instruction, inside the loop and any `try`
+            // around it), so an interrupt or a scheduled callback's exception is raised where the loop is
             if (V.pending !== 0 || intr[0] !== 0 || ++V.tick > 65535) V.checkPending();
+            pc = w >> 8;
             continue;
           case 72: { // POP_JUMP_IF_FALSE
             const v = fast[--sp];

@@ -37,6 +37,36 @@ describe('interrupts', () => {
     expect(latency).toBeLessThan(50);
   });
 
+  it('delivers KeyboardInterrupt inside the try around a loop, at the loop line', async () => {
+    for (const [src, line] of [
+      ['try:\n    while True:\n        pass\nexcept KeyboardInterrupt:\n    print("caught")\n', 0],
+      ['n = 0\ntry:\n    while True:\n        n += 1\nexcept KeyboardInterrupt:\n    print("caught")\n', 0],
+      ['def f():\n    while 1:\n        pass\nf()\n', 2],
+    ] as const) {
+      const flag = new Int32Array(new SharedArrayBuffer(8));
+      const host = new MemoryHost({ interrupt: flag });
+      const vm = createVM({ host });
+      const helper = new Worker(
+        `const { workerData } = require('node:worker_threads');
+         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+         Atomics.store(workerData, 0, 1);
+         Atomics.notify(workerData, 0);`,
+        { eval: true, workerData: flag },
+      );
+      await new Promise((resolve) => helper.once('online', resolve));
+      const status = vm.runMain(src, 'loop.py');
+      await helper.terminate();
+      if (line === 0) {
+        expect(status).toBe(0);
+        expect(host.output).toBe('caught\n');
+      } else {
+        expect(status).toBe(1);
+        expect(host.errors).toContain(`File "loop.py", line ${line}, in f`);
+        expect(host.errors).toContain('KeyboardInterrupt');
+      }
+    }
+  });
+
   it('runs micropython.schedule callbacks at the next safe point', () => {
     const r = run('import micropython\nseen = []\nmicropython.schedule(seen.append, 1)\nfor i in range(3): pass\nprint(seen)');
     expect(r.out).toBe('[1]\n');
