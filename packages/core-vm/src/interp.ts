@@ -45,6 +45,10 @@ const FT = T.floatType;
 const RANGE_IT_T = T.rangeIteratorType;
 const LIST_IT_T = T.listIteratorType;
 const DICT_IT_T = T.dictIteratorType;
+/** Exactly the objects of these types are PyFunction, PyBuiltin and PyBoundMethod instances. */
+const FUNC_T = T.functionType;
+const BUILTIN_T = T.builtinFunctionType;
+const METHOD_T = T.methodType;
 
 // ---- per-code-object runtime data -------------------------------------------------------------------------
 
@@ -179,6 +183,7 @@ export const FAST_CONST_COMPARE_JUMP = 212;
 export const CONST_COMPARE_JUMP = 213;
 export const FAST_FAST_BINOP = 214;
 export const FAST_FAST_COMPARE_JUMP = 215;
+export const FAST_BINOP = 216;
 export const vmOpcodeNames: Record<number, string> = {
   200: 'LOAD_FAST_LOAD_FAST',
   201: 'STORE_FAST_LOAD_FAST',
@@ -196,6 +201,7 @@ export const vmOpcodeNames: Record<number, string> = {
   213: 'CONST_COMPARE_JUMP',
   214: 'FAST_FAST_BINOP',
   215: 'FAST_FAST_COMPARE_JUMP',
+  216: 'FAST_BINOP',
 };
 
 /** BINARY_ADD..BINARY_XOR (30..42) and INPLACE_ADD..INPLACE_XOR (43..55). */
@@ -213,7 +219,8 @@ function isBinop(op: number): boolean {
  *   LOAD_FAST x; LOAD_SMALL_INT k; <binop>                      FAST_INT_BINOP (FAST_CONST_, FAST_FAST_
  *                                                               with LOAD_CONST c / LOAD_FAST y)
  *   LOAD_FAST x; LOAD_SMALL_INT k; COMPARE_*; POP_JUMP_IF_*      FAST_INT_COMPARE_JUMP (and _CONST_, _FAST_)
- *   LOAD_SMALL_INT k; <binop>                                   INT_BINOP (CONST_BINOP)
+ *   LOAD_SMALL_INT k; <binop>                                   INT_BINOP (CONST_BINOP, and FAST_BINOP
+ *                                                               for LOAD_FAST y)
  *   LOAD_SMALL_INT k; COMPARE_*; POP_JUMP_IF_*                  INT_COMPARE_JUMP (CONST_COMPARE_JUMP)
  *   LOAD_FAST x; LOAD_ATTR / LOAD_METHOD                        LOAD_FAST_LOAD_ATTR / _METHOD
  *   LOAD_FAST a; LOAD_FAST b and STORE_FAST a; LOAD_FAST b      LOAD_FAST_LOAD_FAST / STORE_FAST_LOAD_FAST
@@ -256,6 +263,8 @@ function superinstructions(code: CodeObject): Int32Array {
     } else if (oa === 7 && operandKind >= 0 && isCmpJump(i + 2) && plain(i, 4)) {
       fused = [FAST_INT_COMPARE_JUMP, FAST_CONST_COMPARE_JUMP, FAST_FAST_COMPARE_JUMP][operandKind] | (a & ~0xff);
       len = 4;
+    } else if (oa === 7 && isBinop(ob) && plain(i, 2)) {
+      fused = FAST_BINOP | (a & ~0xff);
     } else if ((oa === 5 || oa === 4) && isBinop(ob) && plain(i, 2)) {
       fused = (oa === 5 ? INT_BINOP : CONST_BINOP) | (a & ~0xff);
     } else if ((oa === 5 || oa === 4) && isCmpJump(i + 1) && plain(i, 3)) {
@@ -2224,8 +2233,10 @@ export function runFrame(f: Frame): any {
             const fi = sp - n - 1;
             const fn = fast[fi];
             let r: any;
-            if (fn instanceof PyFunction || (fn instanceof PyBoundMethod && fn.func instanceof PyFunction)) {
-              const g = fn instanceof PyFunction ? prepareInline(fn, undefined, fast, fi + 1, n) : prepareInline(fn.func, fn.self, fast, fi + 1, n);
+            // dispatch on the exact type first (`instanceof` walks prototype chains when it fails)
+            const ft = typeof fn === 'object' && fn !== null ? (fn as PyObject).type : null;
+            if (ft === FUNC_T || (ft === METHOD_T && fn.func instanceof PyFunction)) {
+              const g = ft === FUNC_T ? prepareInline(fn, undefined, fast, fi + 1, n) : prepareInline(fn.func, fn.self, fast, fi + 1, n);
               if (g !== null) {
                 f.pc = pc;
                 f.sp = fi;
@@ -2255,8 +2266,8 @@ export function runFrame(f: Frame): any {
                 if (V.pending !== 0 || intr[0] !== 0) V.checkPending();
                 continue;
               }
-              r = fn instanceof PyFunction ? callFromStack(fn, fast, fi + 1, n) : callMethodFromStack(fn.func, fn.self, fast, fi + 1, n);
-            } else if (fn instanceof PyBuiltin) r = callBuiltinFromStack(fn, fast, fi + 1, n);
+              r = ft === FUNC_T ? callFromStack(fn, fast, fi + 1, n) : callMethodFromStack(fn.func, fn.self, fast, fi + 1, n);
+            } else if (ft === BUILTIN_T) r = callBuiltinFromStack(fn, fast, fi + 1, n);
             else r = call(fn, stackItems(fast, sp, sp - fi - 1), null);
             sp = fi;
             fast[sp++] = r;
@@ -2277,7 +2288,15 @@ export function runFrame(f: Frame): any {
             const fn = fast[fi];
             const self = fast[fi + 1];
             let r: any;
-            if (fn instanceof PyFunction && (self !== undefined || fn.simple)) {
+            const ft = typeof fn === 'object' && fn !== null ? (fn as PyObject).type : null;
+            if (ft === BUILTIN_T && self !== undefined) {
+              // a builtin method from LOAD_METHOD (list.append, dict.get, str.join...)
+              r = callBuiltinMethodFromStack(fn, self, fast, fi + 2, n);
+              sp = fi;
+              fast[sp++] = r;
+              continue;
+            }
+            if (ft === FUNC_T && (self !== undefined || fn.simple)) {
               const g = prepareInline(fn, self, fast, fi + 2, n);
               if (g !== null) {
                 f.pc = pc;
@@ -2310,12 +2329,11 @@ export function runFrame(f: Frame): any {
               }
             }
             if (self === undefined) {
-              if (fn instanceof PyFunction) r = callFromStack(fn, fast, fi + 2, n);
-              else if (fn instanceof PyBuiltin) r = callBuiltinFromStack(fn, fast, fi + 2, n);
-              else if (fn instanceof PyBoundMethod && fn.func instanceof PyFunction) r = callMethodFromStack(fn.func, fn.self, fast, fi + 2, n);
+              if (ft === FUNC_T) r = callFromStack(fn, fast, fi + 2, n);
+              else if (ft === BUILTIN_T) r = callBuiltinFromStack(fn, fast, fi + 2, n);
+              else if (ft === METHOD_T && fn.func instanceof PyFunction) r = callMethodFromStack(fn.func, fn.self, fast, fi + 2, n);
               else r = call(fn, stackItems(fast, sp, sp - fi - 2), null);
-            } else if (fn instanceof PyFunction) r = callMethodFromStack(fn, self, fast, fi + 2, n);
-            else if (fn instanceof PyBuiltin) r = callBuiltinMethodFromStack(fn, self, fast, fi + 2, n);
+            } else if (ft === FUNC_T) r = callMethodFromStack(fn, self, fast, fi + 2, n);
             else r = call(fn, stackItems(fast, sp, sp - fi - 1), null);
             sp = fi;
             fast[sp++] = r;
@@ -2550,12 +2568,14 @@ export function runFrame(f: Frame): any {
           case 205: // INT_BINOP
           case 210: // FAST_CONST_BINOP
           case 211: // CONST_BINOP
-          case 214: { // FAST_FAST_BINOP
-            // a OP b: a is a local (FAST_*, this word's argument) or the top of the stack; b is the operand
-            // of the load word just before the operator word (a small int, a constant or a local)
+          case 214: // FAST_FAST_BINOP
+          case 216: { // FAST_BINOP
+            // a OP b: a is a local (FAST_*_BINOP: this word's argument) or the top of the stack (INT_,
+            // CONST_, FAST_BINOP); b is the operand of the load word just before the operator word (a small
+            // int, a constant or a local)
             const sop = w & 0xff;
             let a: any;
-            if (sop === 205 || sop === 211) a = fast[--sp];
+            if (sop === 205 || sop === 211 || sop === 216) a = fast[--sp];
             else {
               a = fast[w >> 8];
               if (a === undefined) throw unboundLocal(code, w >> 8);
@@ -2564,7 +2584,7 @@ export function runFrame(f: Frame): any {
             const bw = words[pc - 1];
             let b: any;
             if (sop <= 205) b = bw >> 8;
-            else if (sop === 214) {
+            else if (sop >= 214) {
               b = fast[bw >> 8];
               if (b === undefined) throw unboundLocal(code, bw >> 8);
             } else b = consts[bw >> 8];
@@ -2607,7 +2627,13 @@ export function runFrame(f: Frame): any {
               }
             }
             if (r === undefined) r = opc >= 43 ? inplaceOp(opc - 43, a, b) : binaryOp(opc - 30, a, b);
-            fast[sp++] = r;
+            // a STORE_FAST next (`x = a + b`, `t += i`) runs here too: it cannot raise, so it needs no line
+            // or handler of its own
+            const nw = words[pc];
+            if ((nw & 0xff) === 8) {
+              fast[nw >> 8] = r;
+              pc++;
+            } else fast[sp++] = r;
             continue;
           }
           case 206: // FAST_INT_COMPARE_JUMP

@@ -24,6 +24,12 @@ export class PyStrSub extends PyInstance {
 const SURR = /[\uD800-\uDFFF]/;
 
 export function hasSurrogates(s: string): boolean {
+  const n = s.length;
+  if (n <= 24) {
+    // short strings (words, keys, names): a loop is cheaper than entering the regexp engine
+    for (let i = 0; i < n; i++) if ((s.charCodeAt(i) & 0xf800) === 0xd800) return true;
+    return false;
+  }
   return SURR.test(s);
 }
 
@@ -54,7 +60,7 @@ export function cpOffsets(s: string): Uint32Array {
 }
 
 export function strLen(s: string): number {
-  if (s.length < 2 || !SURR.test(s)) return s.length;
+  if (s.length < 2 || !hasSurrogates(s)) return s.length;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
