@@ -27,4 +27,15 @@ export function out(src: string, options: VMOptions & { files?: Record<string, s
   return r.out;
 }
 
+/** The first differing lines (at most 10) of two outputs, for snippet tests: a short report, not a wall of text. */
+export function lineDiffs(gotText: string, wantText: string): string[] {
+  const got = gotText.split('\n');
+  const want = wantText.split('\n');
+  const diffs: string[] = [];
+  for (let i = 0; i < Math.max(got.length, want.length) && diffs.length < 10; i++) {
+    if (got[i] !== want[i]) diffs.push(`line ${i + 1}:\n  expected ${JSON.stringify(want[i])}\n  got      ${JSON.stringify(got[i])}`);
+  }
+  return diffs;
+}
+
 export { PythonError };

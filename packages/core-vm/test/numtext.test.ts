@@ -4,7 +4,7 @@
 // and its value or exception.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { run } from './helpers.js';
+import { lineDiffs, run } from './helpers.js';
 
 const dir = new URL('./numtext/', import.meta.url);
 const files = readdirSync(dir).filter((f) => /^[a-z].*\.py$/.test(f)).sort();
@@ -17,14 +17,7 @@ describe('numbers and text agree with CPython', () => {
       const src = readFileSync(new URL(f, dir), 'utf8');
       const expected = readFileSync(new URL(f + '.exp', dir), 'utf8');
       const r = run(src, { files: { '/_check.py': check } });
-      const got = r.out.split('\n');
-      const want = expected.split('\n');
-      // report the first differing lines, not a wall of text
-      const diffs: string[] = [];
-      for (let i = 0; i < Math.max(got.length, want.length) && diffs.length < 10; i++) {
-        if (got[i] !== want[i]) diffs.push(`line ${i + 1}:\n  expected ${JSON.stringify(want[i])}\n  got      ${JSON.stringify(got[i])}`);
-      }
-      expect(diffs, `exit status ${r.status}`).toEqual([]);
+      expect(lineDiffs(r.out, expected), `exit status ${r.status}`).toEqual([]);
     });
   }
 });

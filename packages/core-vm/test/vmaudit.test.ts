@@ -5,7 +5,7 @@
 // in-memory filesystem, where the snippet runs as /test.py.
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { run } from './helpers.js';
+import { lineDiffs, run } from './helpers.js';
 
 const dir = new URL('./vmaudit/', import.meta.url);
 const files = readdirSync(dir).filter((f) => /^[a-z].*\.py$/.test(f)).sort();
@@ -27,13 +27,7 @@ describe('VM behaviour agrees with CPython', () => {
       const expected = readFileSync(new URL(f + '.exp', dir), 'utf8');
       const d = new URL(f.slice(0, -3) + '.d/', dir);
       const r = run(src, { files: existsSync(d) ? supportFiles(d, '/', {}) : {} });
-      const got = r.out.split('\n');
-      const want = expected.split('\n');
-      const diffs: string[] = [];
-      for (let i = 0; i < Math.max(got.length, want.length) && diffs.length < 10; i++) {
-        if (got[i] !== want[i]) diffs.push(`line ${i + 1}:\n  expected ${JSON.stringify(want[i])}\n  got      ${JSON.stringify(got[i])}`);
-      }
-      expect(diffs, `exit status ${r.status}`).toEqual([]);
+      expect(lineDiffs(r.out, expected), `exit status ${r.status}`).toEqual([]);
     });
   }
 });
