@@ -1524,6 +1524,8 @@ export function runFrame(f: Frame): any {
   let pc = f.pc;
   let sp = f.sp;
   let reraise = false;
+  // the float result a `break ops` hands to the float chain (always a double)
+  let fd = 0;
   const savedExc = V.excInfo;
   const back = V.frame;
   f.back = back;
@@ -1549,7 +1551,7 @@ export function runFrame(f: Frame): any {
       }
       dispatch: for (;;) {
         let w = words[pc++];
-        switch (w & 0xff) {
+        ops: switch (w & 0xff) {
           case 0: // NOP
             continue;
           case 1: // POP_TOP
@@ -1775,11 +1777,18 @@ export function runFrame(f: Frame): any {
             } else if (typeof a === 'string' && typeof b === 'string') {
               fast[sp - 1] = a + b;
             } else if (a instanceof PyFloat && a.type === FT) {
-              if (b instanceof PyFloat && b.type === FT) fast[sp - 1] = new PyFloat(a.value + b.value);
-              else if (typeof b === 'number') fast[sp - 1] = new PyFloat(a.value + b);
-              else fast[sp - 1] = binaryOp(OP_ADD, a, b);
+              if (b instanceof PyFloat && b.type === FT) fd = a.value + b.value;
+              else if (typeof b === 'number') fd = a.value + b;
+              else {
+                fast[sp - 1] = binaryOp(OP_ADD, a, b);
+                continue;
+              }
+              sp--;
+              break ops; // the float chain
             } else if (typeof a === 'number' && b instanceof PyFloat && b.type === FT) {
-              fast[sp - 1] = new PyFloat(a + b.value);
+              fd = a + b.value;
+              sp--;
+              break ops;
             } else fast[sp - 1] = binaryOp(OP_ADD, a, b);
             continue;
           }
@@ -1790,11 +1799,18 @@ export function runFrame(f: Frame): any {
               const r = a - b;
               fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? r : intSub(a, b);
             } else if (a instanceof PyFloat && a.type === FT) {
-              if (b instanceof PyFloat && b.type === FT) fast[sp - 1] = new PyFloat(a.value - b.value);
-              else if (typeof b === 'number') fast[sp - 1] = new PyFloat(a.value - b);
-              else fast[sp - 1] = binaryOp(OP_SUB, a, b);
+              if (b instanceof PyFloat && b.type === FT) fd = a.value - b.value;
+              else if (typeof b === 'number') fd = a.value - b;
+              else {
+                fast[sp - 1] = binaryOp(OP_SUB, a, b);
+                continue;
+              }
+              sp--;
+              break ops; // the float chain
             } else if (typeof a === 'number' && b instanceof PyFloat && b.type === FT) {
-              fast[sp - 1] = new PyFloat(a - b.value);
+              fd = a - b.value;
+              sp--;
+              break ops;
             } else fast[sp - 1] = binaryOp(OP_SUB, a, b);
             continue;
           }
@@ -1805,11 +1821,18 @@ export function runFrame(f: Frame): any {
               const r = a * b;
               fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? (r === 0 ? 0 : r) : intMul(a, b);
             } else if (a instanceof PyFloat && a.type === FT) {
-              if (b instanceof PyFloat && b.type === FT) fast[sp - 1] = new PyFloat(a.value * b.value);
-              else if (typeof b === 'number') fast[sp - 1] = new PyFloat(a.value * b);
-              else fast[sp - 1] = binaryOp(OP_MUL, a, b);
+              if (b instanceof PyFloat && b.type === FT) fd = a.value * b.value;
+              else if (typeof b === 'number') fd = a.value * b;
+              else {
+                fast[sp - 1] = binaryOp(OP_MUL, a, b);
+                continue;
+              }
+              sp--;
+              break ops; // the float chain
             } else if (typeof a === 'number' && b instanceof PyFloat && b.type === FT) {
-              fast[sp - 1] = new PyFloat(a * b.value);
+              fd = a * b.value;
+              sp--;
+              break ops;
             } else fast[sp - 1] = binaryOp(OP_MUL, a, b);
             continue;
           }
@@ -1825,7 +1848,12 @@ export function runFrame(f: Frame): any {
             if (typeof b === 'number') y = b;
             else if (b instanceof PyFloat && b.type === FT) y = b.value;
             else ok = false;
-            fast[sp - 1] = ok && y !== 0 ? new PyFloat(x / y) : binaryOp(OP_TRUEDIV, a, b);
+            if (ok && y !== 0) {
+              fd = x / y;
+              sp--;
+              break ops;
+            }
+            fast[sp - 1] = binaryOp(OP_TRUEDIV, a, b);
             continue;
           }
           case 35: { // BINARY_FLOOR_DIVIDE
@@ -1884,11 +1912,18 @@ export function runFrame(f: Frame): any {
             } else if (typeof a === 'string' && typeof b === 'string') {
               fast[sp - 1] = a + b;
             } else if (a instanceof PyFloat && a.type === FT) {
-              if (b instanceof PyFloat && b.type === FT) fast[sp - 1] = new PyFloat(a.value + b.value);
-              else if (typeof b === 'number') fast[sp - 1] = new PyFloat(a.value + b);
-              else fast[sp - 1] = inplaceOp(OP_ADD, a, b);
+              if (b instanceof PyFloat && b.type === FT) fd = a.value + b.value;
+              else if (typeof b === 'number') fd = a.value + b;
+              else {
+                fast[sp - 1] = inplaceOp(OP_ADD, a, b);
+                continue;
+              }
+              sp--;
+              break ops; // the float chain
             } else if (typeof a === 'number' && b instanceof PyFloat && b.type === FT) {
-              fast[sp - 1] = new PyFloat(a + b.value);
+              fd = a + b.value;
+              sp--;
+              break ops;
             } else fast[sp - 1] = inplaceOp(OP_ADD, a, b);
             continue;
           }
@@ -1899,11 +1934,18 @@ export function runFrame(f: Frame): any {
               const r = a - b;
               fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? r : intSub(a, b);
             } else if (a instanceof PyFloat && a.type === FT) {
-              if (b instanceof PyFloat && b.type === FT) fast[sp - 1] = new PyFloat(a.value - b.value);
-              else if (typeof b === 'number') fast[sp - 1] = new PyFloat(a.value - b);
-              else fast[sp - 1] = inplaceOp(OP_SUB, a, b);
+              if (b instanceof PyFloat && b.type === FT) fd = a.value - b.value;
+              else if (typeof b === 'number') fd = a.value - b;
+              else {
+                fast[sp - 1] = inplaceOp(OP_SUB, a, b);
+                continue;
+              }
+              sp--;
+              break ops; // the float chain
             } else if (typeof a === 'number' && b instanceof PyFloat && b.type === FT) {
-              fast[sp - 1] = new PyFloat(a - b.value);
+              fd = a - b.value;
+              sp--;
+              break ops;
             } else fast[sp - 1] = inplaceOp(OP_SUB, a, b);
             continue;
           }
@@ -1914,11 +1956,18 @@ export function runFrame(f: Frame): any {
               const r = a * b;
               fast[sp - 1] = r <= 9007199254740991 && r >= -9007199254740991 ? (r === 0 ? 0 : r) : intMul(a, b);
             } else if (a instanceof PyFloat && a.type === FT) {
-              if (b instanceof PyFloat && b.type === FT) fast[sp - 1] = new PyFloat(a.value * b.value);
-              else if (typeof b === 'number') fast[sp - 1] = new PyFloat(a.value * b);
-              else fast[sp - 1] = inplaceOp(OP_MUL, a, b);
+              if (b instanceof PyFloat && b.type === FT) fd = a.value * b.value;
+              else if (typeof b === 'number') fd = a.value * b;
+              else {
+                fast[sp - 1] = inplaceOp(OP_MUL, a, b);
+                continue;
+              }
+              sp--;
+              break ops; // the float chain
             } else if (typeof a === 'number' && b instanceof PyFloat && b.type === FT) {
-              fast[sp - 1] = new PyFloat(a * b.value);
+              fd = a * b.value;
+              sp--;
+              break ops;
             } else fast[sp - 1] = inplaceOp(OP_MUL, a, b);
             continue;
           }
@@ -1939,8 +1988,11 @@ export function runFrame(f: Frame): any {
           case 56: { // UNARY_NEGATIVE
             const a = fast[sp - 1];
             if (typeof a === 'number' && a !== 0) fast[sp - 1] = -a;
-            else if (a instanceof PyFloat && a.type === FT) fast[sp - 1] = new PyFloat(-a.value);
-            else fast[sp - 1] = unaryOp(UN_NEG, a);
+            else if (a instanceof PyFloat && a.type === FT) {
+              fd = -a.value;
+              sp--;
+              break ops;
+            } else fast[sp - 1] = unaryOp(UN_NEG, a);
             continue;
           }
           case 59: { // UNARY_NOT
@@ -2619,10 +2671,13 @@ export function runFrame(f: Frame): any {
               else ok = false;
               if (ok) {
                 switch (opc) {
-                  case 30: case 43: r = new PyFloat(x + y); break;
-                  case 31: case 44: r = new PyFloat(x - y); break;
-                  case 32: case 45: r = new PyFloat(x * y); break;
-                  case 34: case 47: if (y !== 0) r = new PyFloat(x / y); break;
+                  case 30: case 43: fd = x + y; break ops;
+                  case 31: case 44: fd = x - y; break ops;
+                  case 32: case 45: fd = x * y; break ops;
+                  case 34: case 47: if (y !== 0) {
+                    fd = x / y;
+                    break ops;
+                  }
                 }
               }
             }
@@ -2708,6 +2763,82 @@ export function runFrame(f: Frame): any {
             sp = execCold(f, w, fast, sp, pc);
             continue;
         }
+        // Float chain (reached by `break ops` only): an operator produced the exact float fd, conceptually
+        // on top of the stack. While the next instructions are float operations that cannot raise (+ - *
+        // and / by nonzero on exact floats and ints), run them here on the plain double, so intermediate
+        // results (`a * b + c`, `v += a * dt`) are never boxed; then store, compare-and-jump or push the
+        // result. Nothing here raises, so crossing a line or exception-range boundary is not observable;
+        // anything else (a subclass, an unbound local, x / 0.0) leaves the chain at an instruction start
+        // and runs normally.
+        chain: for (;;) {
+          const nw = words[pc];
+          const no = nw & 0xff;
+          if (no === 8) { // STORE_FAST
+            fast[nw >> 8] = new PyFloat(fd);
+            pc++;
+            continue dispatch;
+          }
+          if (no >= 30 && no <= 47) {
+            // a binary operator with the stack's top as its left operand
+            const a = fast[sp - 1];
+            let x = 0;
+            if (typeof a === 'number') x = a;
+            else if (a instanceof PyFloat && a.type === FT) x = a.value;
+            else break;
+            switch (no) {
+              case 30: case 43: fd = x + fd; break;
+              case 31: case 44: fd = x - fd; break;
+              case 32: case 45: fd = x * fd; break;
+              case 34: case 47:
+                if (fd === 0) break chain;
+                fd = x / fd;
+                break;
+              default: break chain;
+            }
+            sp--;
+            pc++;
+            continue;
+          }
+          // fd OP operand (FAST_BINOP, CONST_BINOP, INT_BINOP) or fd CMP operand and jump
+          let b: any;
+          if (no === 216) {
+            b = fast[nw >> 8];
+            if (b === undefined) break;
+          } else if (no === 211 || no === 213) b = consts[nw >> 8];
+          else if (no === 205 || no === 207) b = nw >> 8;
+          else break;
+          let y = 0;
+          if (typeof b === 'number') y = b;
+          else if (b instanceof PyFloat && b.type === FT) y = b.value;
+          else break;
+          if (no === 216 || no === 211 || no === 205) {
+            switch (words[pc + 1] & 0xff) {
+              case 30: case 43: fd = fd + y; break;
+              case 31: case 44: fd = fd - y; break;
+              case 32: case 45: fd = fd * y; break;
+              case 34: case 47:
+                if (y === 0) break chain;
+                fd = fd / y;
+                break;
+              default: break chain;
+            }
+            pc += 2;
+            continue;
+          }
+          let r: boolean;
+          switch ((words[pc + 1] & 0xff) - 60) {
+            case 0: r = fd < y; break;
+            case 1: r = fd <= y; break;
+            case 2: r = fd === y; break;
+            case 3: r = fd !== y; break;
+            case 4: r = fd > y; break;
+            default: r = fd >= y;
+          }
+          const jw = words[pc + 2];
+          pc = r === ((jw & 0xff) === 73) ? jw >> 8 : pc + 3;
+          continue dispatch;
+        }
+        fast[sp++] = new PyFloat(fd);
       }
     } catch (e0) {
       thrown = e0;
