@@ -5,6 +5,7 @@
 import { unicodeName } from '@mpy-ts/compiler';
 import * as T from '../types.js';
 import { newException, type PyBaseException } from './exceptions.js';
+import { PyBytes } from './bytes.js';
 
 /** A codec name normalised as CPython's encodings.search_function does, mapped to one of ours. */
 export function codecName(name: string): string | null {
@@ -48,17 +49,13 @@ function escapeCp(c: number): string {
 }
 
 function encodeError(enc: string, cps: number[], start: number, end: number, reason: string): PyBaseException {
-  const msg = end === start + 1
-    ? `'${enc}' codec can't encode character '${escapeCp(cps[start])}' in position ${start}: ${reason}`
-    : `'${enc}' codec can't encode characters in position ${start}-${end - 1}: ${reason}`;
-  return newException(T.unicodeEncodeErrorType, msg);
+  let text = '';
+  for (let k = 0; k < cps.length; k += 4096) text += String.fromCodePoint(...cps.slice(k, k + 4096));
+  return newException(T.unicodeEncodeErrorType, enc, text, start, end, reason);
 }
 
 function decodeError(enc: string, b: Uint8Array, start: number, end: number, reason: string): PyBaseException {
-  const msg = end === start + 1
-    ? `'${enc}' codec can't decode byte 0x${b[start].toString(16).padStart(2, '0')} in position ${start}: ${reason}`
-    : `'${enc}' codec can't decode bytes in position ${start}-${end - 1}: ${reason}`;
-  return newException(T.unicodeDecodeErrorType, msg);
+  return newException(T.unicodeDecodeErrorType, enc, new PyBytes(b.slice()), start, end, reason);
 }
 
 function toCodePoints(s: string): number[] {
@@ -110,6 +107,49 @@ function encodeReplacement(enc: string, cps: number[], start: number, end: numbe
   }
 }
 
+const textEncoder = typeof TextEncoder === 'function' ? new TextEncoder() : null;
+const textDecoder = typeof TextDecoder === 'function' ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : null;
+const hasIsWellFormed = typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function';
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * UTF-8 of a string without lone surrogates, or null when it has one (the caller's general path then
+ * applies the error handler). Long strings go through the platform's TextEncoder (native, several times
+ * faster than a JS loop past a few dozen characters); short ones through one pass into a worst-case buffer.
+ */
+function encodeUtf8Strict(s: string): Uint8Array | null {
+  const n = s.length;
+  if (n > 32 && textEncoder !== null) {
+    const wellFormed = hasIsWellFormed ? (s as string & { isWellFormed(): boolean }).isWellFormed() : !LONE_SURROGATE.test(s);
+    return wellFormed ? textEncoder.encode(s) : null;
+  }
+  const buf = new Uint8Array(n * 3);
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      buf[o++] = c;
+    } else if (c < 0x800) {
+      buf[o++] = 0xc0 | (c >> 6);
+      buf[o++] = 0x80 | (c & 63);
+    } else if (c >= 0xd800 && c < 0xe000) {
+      const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+      if (c >= 0xdc00 || (d & 0xfc00) !== 0xdc00) return null;
+      c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+      i++;
+      buf[o++] = 0xf0 | (c >> 18);
+      buf[o++] = 0x80 | ((c >> 12) & 63);
+      buf[o++] = 0x80 | ((c >> 6) & 63);
+      buf[o++] = 0x80 | (c & 63);
+    } else {
+      buf[o++] = 0xe0 | (c >> 12);
+      buf[o++] = 0x80 | ((c >> 6) & 63);
+      buf[o++] = 0x80 | (c & 63);
+    }
+  }
+  return o === buf.length ? buf : buf.slice(0, o);
+}
+
 /** str -> bytes. `encoding` and `errors` as given to str.encode (already str values). */
 export function encodeText(s: string, encoding: string, errors: string): Uint8Array {
   const enc = codecName(encoding);
@@ -127,41 +167,8 @@ export function encodeText(s: string, encoding: string, errors: string): Uint8Ar
     if (!/^[\x00-\x7f]*$/.test(s)) throw handlerError(errors);
   }
   if (enc === 'utf-8') {
-    // one pass over UTF-16 code units into a buffer of the worst-case size; lone surrogates take the
-    // general path below
-    const buf = new Uint8Array(s.length * 3);
-    let o = 0;
-    let ok = true;
-    for (let i = 0; i < s.length; i++) {
-      let c = s.charCodeAt(i);
-      if (c < 0x80) {
-        buf[o++] = c;
-        continue;
-      }
-      if (c < 0x800) {
-        buf[o++] = 0xc0 | (c >> 6);
-        buf[o++] = 0x80 | (c & 63);
-        continue;
-      }
-      if (c >= 0xd800 && c < 0xe000) {
-        const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
-        if (c >= 0xdc00 || (d & 0xfc00) !== 0xdc00) {
-          ok = false;
-          break;
-        }
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-        buf[o++] = 0xf0 | (c >> 18);
-        buf[o++] = 0x80 | ((c >> 12) & 63);
-        buf[o++] = 0x80 | ((c >> 6) & 63);
-        buf[o++] = 0x80 | (c & 63);
-        continue;
-      }
-      buf[o++] = 0xe0 | (c >> 12);
-      buf[o++] = 0x80 | ((c >> 6) & 63);
-      buf[o++] = 0x80 | (c & 63);
-    }
-    if (ok) return buf.slice(0, o);
+    const fast = encodeUtf8Strict(s);
+    if (fast !== null) return fast;
   }
   const cps = toCodePoints(s);
   const out: number[] = [];
@@ -261,6 +268,15 @@ function decodeReplacement(enc: string, b: Uint8Array, start: number, end: numbe
  * "invalid continuation byte", or "unexpected end of data" for a truncated sequence at the end).
  */
 function decodeUtf8(b: Uint8Array, errors: string): string {
+  if (textDecoder !== null) {
+    // valid UTF-8 decodes the same under every error handler: the platform decoder (strict, keeps a
+    // leading BOM) handles it; on invalid input (or a buffer it refuses) the exact path below reports
+    try {
+      return textDecoder.decode(b);
+    } catch {
+      // fall through
+    }
+  }
   const n = b.length;
   // UTF-16 units never outnumber the bytes, except for backslashreplace (4 characters per byte)
   const u = new Uint16Array(errors === 'backslashreplace' ? n * 4 : n);

@@ -89,9 +89,10 @@ export function excMatches(exc: PyBaseException, type: PyType): boolean {
 // ---- the exception types' behaviour ------------------------------------------------------------------
 
 import { defMethod, defGetSet } from './function.js';
-import { repr, str, typeOf, asInt, isInstance, instDict } from '../runtime.js';
+import { repr, str, typeOf, asInt, isInstance, instDict, toIndex } from '../runtime.js';
 import { PyDict } from './dict.js';
 import { strRepr } from './str.js';
+import { PyBytes, bufferOf } from './bytes.js';
 
 function excArgs(args: any[], kwnames: readonly string[] | null): any[] {
   const nkw = kwnames?.length ?? 0;
@@ -242,6 +243,53 @@ export function setupExceptions(): void {
     const msg = a.length > 0 ? str(a[0]) : '';
     return msg;
   };
+  // UnicodeEncodeError/UnicodeDecodeError: args (encoding, object, start, end, reason) as CPython, the
+  // message built from them
+  for (const [ut, decode] of [[T.unicodeEncodeErrorType, false], [T.unicodeDecodeErrorType, true]] as const) {
+    ut.make = (type, args, kwnames) => {
+      const a = excArgs(args, kwnames).slice();
+      if (a.length !== 5) throw typeError(`function takes exactly 5 arguments (${a.length} given)`);
+      const argType = (i: number, want: string, ok: boolean) => {
+        if (!ok) throw typeError(`argument ${i} must be ${want}, not ${typeOf(a[i - 1]).name}`);
+      };
+      argType(1, 'str', typeof a[0] === 'string');
+      if (decode) {
+        const o = a[1];
+        const b = bufferOf(o);
+        if (b === null) throw typeError(`a bytes-like object is required, not '${typeOf(o).name}'`);
+        if (!isInstance(o, T.bytesType)) a[1] = new PyBytes(b.slice());
+      } else argType(2, 'str', typeof a[1] === 'string');
+      a[2] = toIndex(a[2]);
+      a[3] = toIndex(a[3]);
+      argType(5, 'str', typeof a[4] === 'string');
+      return new PyBaseException(type, new PyTuple(a));
+    };
+    ut.str = (x) => {
+      const a = (x as PyBaseException).args.items;
+      if (a.length !== 5 || typeof a[2] !== 'number' || typeof a[3] !== 'number') return t.str!(x);
+      const [enc, obj, start, end, reason] = a;
+      const verb = decode ? 'decode' : 'encode';
+      if (end === start + 1) {
+        if (decode && obj?.data instanceof Uint8Array && start >= 0 && start < obj.data.length) {
+          return `'${str(enc)}' codec can't decode byte 0x${obj.data[start].toString(16).padStart(2, '0')} in position ${start}: ${str(reason)}`;
+        }
+        if (!decode && typeof obj === 'string') {
+          const cp = codePointAtIndex(obj, start);
+          if (cp !== undefined) {
+            const esc = cp < 0x100 ? '\\x' + cp.toString(16).padStart(2, '0') : cp < 0x10000 ? '\\u' + cp.toString(16).padStart(4, '0') : '\\U' + cp.toString(16).padStart(8, '0');
+            return `'${str(enc)}' codec can't encode character '${esc}' in position ${start}: ${str(reason)}`;
+          }
+        }
+      }
+      return `'${str(enc)}' codec can't ${verb} ${decode ? 'bytes' : 'characters'} in position ${start}-${end - 1}: ${str(reason)}`;
+    };
+    ['encoding', 'object', 'start', 'end', 'reason'].forEach((name, i) =>
+      defGetSet(ut, name, (x) => {
+        const a = (x as PyBaseException).args.items;
+        return a.length === 5 ? a[i] : null;
+      }),
+    );
+  }
   void typeOf;
   void isInstance;
   void PyDict;
@@ -280,4 +328,13 @@ let tracebackHook: (e: PyBaseException) => any = () => null;
 /** Installed by the VM: makes the object `e.__traceback__` returns. */
 export function setTracebackHook(f: (e: PyBaseException) => any): void {
   tracebackHook = f;
+}
+
+/** The code point at code-point index i of s, or undefined when out of range. */
+function codePointAtIndex(s: string, i: number): number | undefined {
+  let k = 0;
+  for (const ch of s) {
+    if (k++ === i) return ch.codePointAt(0);
+  }
+  return undefined;
 }

@@ -16,7 +16,7 @@ import { toIndex, forEach, getItem, isInstance, typeName, str as pyStr, asInt } 
 import { strFormat, formatStr } from '../format.js';
 import { PyStrSub, strVal, strArg, isStr, strLen, codePoints, hasSurrogates, cpOffsets } from './str.js';
 import { encodeText, decodeText } from './codecs.js';
-import { isDigitCp, isNumericCp, decimalValue, casefoldChar, titleChar, isSpaceCp, isPrintableCp, isAlphaCp } from './unicode.js';
+import { isDigitCp, isNumericCp, decimalValue, casefoldChar, titleChar, unitsToString, isSpaceCp, isPrintableCp, isAlphaCp } from './unicode.js';
 
 // ---- white space and splitting ---------------------------------------------------------------------------
 
@@ -303,44 +303,106 @@ function swapcase(s: string): string {
   return out;
 }
 
+/** Cased-ness of BMP code points, filled on first use (0 unknown, 1 cased, 2 not cased). */
+let casedBmp: Uint8Array | null = null;
+
+/** The same for astral code points, and their title/lower case (str.title), memoised as met. */
+const casedAstral = new Map<number, boolean>();
+const titleAstral = new Map<number, string>();
+const lowerAstral = new Map<number, string>();
+
+function isCased(cp: number, ch: string): boolean {
+  if (cp >= 0x10000) {
+    let v = casedAstral.get(cp);
+    if (v === undefined) {
+      v = RE_CASED.test(ch);
+      if (casedAstral.size < 4096) casedAstral.set(cp, v);
+    }
+    return v;
+  }
+  const table = (casedBmp ??= new Uint8Array(0x10000));
+  let v = table[cp];
+  if (v === 0) table[cp] = v = RE_CASED.test(ch) ? 1 : 2;
+  return v === 1;
+}
+
+let caseScratch = new Uint16Array(256);
+/** BMP code point -> its lower/title case as one UTF-16 unit + 1; -1: several units; 0: not looked up yet. */
+let lowerUnits: Int32Array | null = null;
+let titleUnits: Int32Array | null = null;
+
 function title(s: string): string {
-  // each run of cased characters: the first titlecased, the rest lowercased (CPython do_title); unchanged
-  // stretches are copied as slices (`run` is where the pending one starts)
+  // each run of cased characters: the first titlecased, the rest lowercased (CPython do_title). The result
+  // is written as UTF-16 units into a scratch buffer (a character's title/lower case is at most 3 units per
+  // input unit) and made a string once.
+  const n = s.length;
+  if (caseScratch.length < n * 3) caseScratch = new Uint16Array(n * 3);
+  const buf = caseScratch;
   let cps: string[] | null = null; // only a capital sigma needs its neighbours
-  let out = '';
-  let run = 0;
+  let o = 0;
+  let changed = false;
+  let lone = false;
   let prevCased = false;
   let k = 0; // code point index
-  for (let i = 0; i < s.length; i++, k++) {
+  for (let i = 0; i < n; i++, k++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) {
       const upper = c >= 65 && c <= 90;
       const lower = c >= 97 && c <= 122;
-      const repl = prevCased ? (upper ? c + 32 : -1) : lower ? c - 32 : -1;
-      if (repl >= 0) {
-        out += s.slice(run, i) + String.fromCharCode(repl);
-        run = i + 1;
-      }
+      const r = prevCased ? (upper ? c + 32 : c) : lower ? c - 32 : c;
+      if (r !== c) changed = true;
+      buf[o++] = r;
       prevCased = upper || lower;
       continue;
     }
-    const i0 = i;
-    let ch = s[i];
-    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) ch = s.slice(i, ++i + 1);
-    let r: string;
+    if (c < 0xd800 || c >= 0xe000) {
+      // BMP: the single-unit case mappings are memoised per code point (capital sigma is contextual)
+      const table = prevCased ? (lowerUnits ??= new Int32Array(0x10000)) : (titleUnits ??= new Int32Array(0x10000));
+      let v = table[c];
+      if (v === 0 && c !== 0x3a3) {
+        const ch = s[i];
+        const r = prevCased ? ch.toLowerCase() : titleChar(ch);
+        table[c] = v = r.length === 1 ? r.charCodeAt(0) + 1 : -1;
+      }
+      if (v > 0) {
+        if (v - 1 !== c) changed = true;
+        buf[o++] = v - 1;
+        prevCased = isCased(c, s[i]);
+        continue;
+      }
+    }
+    let ch: string;
+    let cp = c;
+    if (c >= 0xd800 && c < 0xe000) {
+      if (c < 0xdc00 && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        ch = s.slice(i, i + 2);
+        cp = ch.codePointAt(0)!;
+        i++;
+      } else {
+        ch = s[i];
+        lone = true;
+      }
+    } else ch = s[i];
+    let r: string | undefined;
     if (prevCased) {
-      if (ch === '\u03a3') {
+      if (cp === 0x3a3) {
         cps ??= codePoints(s);
         r = lowerAt(cps, k);
-      } else r = ch.toLowerCase();
-    } else r = titleChar(ch);
-    if (r !== ch) {
-      out += s.slice(run, i0) + r;
-      run = i + 1;
+      } else if (cp < 0x10000) r = ch.toLowerCase();
+      else if ((r = lowerAstral.get(cp)) === undefined) {
+        r = ch.toLowerCase();
+        if (lowerAstral.size < 4096) lowerAstral.set(cp, r);
+      }
+    } else if (cp < 0x10000) r = titleChar(ch);
+    else if ((r = titleAstral.get(cp)) === undefined) {
+      r = titleChar(ch);
+      if (titleAstral.size < 4096) titleAstral.set(cp, r);
     }
-    prevCased = RE_CASED.test(ch);
+    if (r !== ch) changed = true;
+    for (let j = 0; j < r.length; j++) buf[o++] = r.charCodeAt(j);
+    prevCased = isCased(cp, ch);
   }
-  return run === 0 ? s : out + s.slice(run);
+  return changed ? unitsToString(buf, o, lone) : s;
 }
 
 function capitalize(s: string): string {

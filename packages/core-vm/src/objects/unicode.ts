@@ -101,3 +101,17 @@ export function isSpaceCp(cp: number): boolean {
   return cp === 0x85 || cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 ||
     cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000;
 }
+
+const utf16Decoder = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
+
+/**
+ * The string of `len` UTF-16 units of `units`. Long runs go through the platform's UTF-16 decoder (native),
+ * which would replace lone surrogates by U+FFFD: `lone` says there may be some, and then (as for short
+ * runs) the units are copied exactly.
+ */
+export function unitsToString(units: Uint16Array, len: number, lone: boolean): string {
+  if (len > 32 && !lone && utf16Decoder !== null) return utf16Decoder.decode(units.subarray(0, len));
+  let s = '';
+  for (let k = 0; k < len; k += 4096) s += String.fromCharCode.apply(null, units.subarray(k, Math.min(len, k + 4096)) as unknown as number[]);
+  return s;
+}
