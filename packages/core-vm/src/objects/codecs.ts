@@ -6,6 +6,7 @@ import { unicodeName } from '@mpy-ts/compiler';
 import * as T from '../types.js';
 import { newException, type PyBaseException } from './exceptions.js';
 import { PyBytes } from './bytes.js';
+import { platform } from './unicode.js';
 
 /** A codec name normalised as CPython's encodings.search_function does, mapped to one of ours. */
 export function codecName(name: string): string | null {
@@ -107,8 +108,8 @@ function encodeReplacement(enc: string, cps: number[], start: number, end: numbe
   }
 }
 
-const textEncoder = typeof TextEncoder === 'function' ? new TextEncoder() : null;
-const textDecoder = typeof TextDecoder === 'function' ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : null;
+const textEncoder = platform.TextEncoder !== undefined ? new platform.TextEncoder() : null;
+const textDecoder = platform.TextDecoder !== undefined ? new platform.TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : null;
 const hasIsWellFormed = typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function';
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 

@@ -102,7 +102,13 @@ export function isSpaceCp(cp: number): boolean {
     cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000;
 }
 
-const utf16Decoder = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
+/** The platform's text codecs (WHATWG Encoding: in Node and browsers; absent elsewhere, then JS paths are used). */
+export const platform = globalThis as unknown as {
+  TextEncoder?: new () => { encode(s: string): Uint8Array };
+  TextDecoder?: new (label: string, options: { fatal?: boolean; ignoreBOM?: boolean }) => { decode(b: ArrayBufferView): string };
+};
+
+const utf16Decoder = platform.TextDecoder !== undefined ? new platform.TextDecoder('utf-16le', { ignoreBOM: true }) : null;
 
 /**
  * The string of `len` UTF-16 units of `units`. Long runs go through the platform's UTF-16 decoder (native),
