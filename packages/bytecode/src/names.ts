@@ -1,6 +1,6 @@
 import * as ops from './opcodes.js';
 
-const NOT_OPCODES = /^(CO_|FV|MF_|ARG_|FIRST_VM)/;
+const NOT_OPCODES = /^(CO_|FV|MF_|ARG_|FIRST_VM|VT_)/;
 
 /** Opcode number -> name (`LOAD_CONST`), for disassemblers and error messages. */
 export const opcodeNames: readonly string[] = (() => {

@@ -298,6 +298,37 @@ export const PRINT_EXPR = 133;
 /** `-> locals()` of the current frame (class bodies, `locals()` in module code). */
 export const LOAD_LOCALS = 134;
 
+// ---- viper (@micropython.viper code only) ------------------------------------------------------------
+// Viper values live on the stack as the Python objects MicroPython's mp_convert_native_to_obj would make
+// of them: int -> an int in [-2**31, 2**31), uint and the pointer types -> an int in [0, 2**32),
+// bool -> a bool. Native types (the arg of VIPER_CONV): VT_BOOL .. VT_PTR32 below.
+/**
+ * `x -> y`: convert x to native type n (MicroPython mp_convert_obj_to_native, and the viper casts
+ * `int(x)`, `uint(x)`, `bool(x)`, `ptr8(x)`...): int/uint wrap modulo 2**32 (TypeError for a non-int),
+ * bool is truthiness, a pointer is the address of a buffer-protocol object or an int taken as an address.
+ */
+export const VIPER_CONV = 140;
+/**
+ * `a b -> r`: 32-bit machine arithmetic. arg = (binary opcode, BINARY_ADD..BINARY_XOR or
+ * COMPARE_LT..COMPARE_GE) | (native result type << 8): VT_INT wraps signed, VT_UINT (and pointers)
+ * unsigned; comparisons push a bool and compare unsigned when the type is VT_UINT.
+ */
+export const VIPER_BINOP = 141;
+/** `ptr index -> value`: load the n-byte (1, 2, 4) little-endian word at ptr + index*n (ptr32: signed). */
+export const VIPER_LOAD = 142;
+/** `value ptr index ->`: store the low n bytes (1, 2, 4) of value at ptr + index*n. */
+export const VIPER_STORE = 143;
+
+/** Native types of viper values (MicroPython's MP_NATIVE_TYPE_*). */
+export const VT_OBJ = 0;
+export const VT_BOOL = 1;
+export const VT_INT = 2;
+export const VT_UINT = 3;
+export const VT_PTR = 4;
+export const VT_PTR8 = 5;
+export const VT_PTR16 = 6;
+export const VT_PTR32 = 7;
+
 /** One past the highest opcode the compiler may emit. */
 export const FIRST_VM_PRIVATE_OPCODE = 200;
 
@@ -320,9 +351,9 @@ export const CO_COROUTINE = 0x0080;
 export const CO_ASYNC_GENERATOR = 0x0200;
 /** A class body (its locals namespace becomes the class's). */
 export const CO_CLASS_BODY = 0x1000;
-/** Decorated with @micropython.native (accepted; the VM still runs bytecode). */
+/** Decorated with @micropython.native (runs as bytecode; `with` passes None as the traceback to __exit__). */
 export const CO_MP_NATIVE = 0x2000;
-/** Decorated with @micropython.viper (accepted; the VM still runs bytecode). */
+/** Decorated with @micropython.viper (the compiler emits the VIPER_* opcodes for its typed values). */
 export const CO_MP_VIPER = 0x4000;
 /** The function has a docstring: it is `consts[0]` (the function's `__doc__`; None without this flag). */
 export const CO_HAS_DOCSTRING = 0x8000;

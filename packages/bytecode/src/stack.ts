@@ -82,7 +82,13 @@ export function stackUse(code: number, arg: number): number {
       return 2;
     case op.STORE_SUBSCR:
     case op.WITH_EXCEPT_START:
+    case op.VIPER_STORE:
       return 3;
+    case op.VIPER_CONV:
+      return 1;
+    case op.VIPER_BINOP:
+    case op.VIPER_LOAD:
+      return 2;
     case op.BUILD_SLICE:
       return arg;
     case op.RAISE_VARARGS:
@@ -204,7 +210,13 @@ export function stackEffect(code: number, arg: number, jump = false): number {
     case op.END_ASYNC_FOR:
       return -2;
     case op.STORE_SUBSCR:
+    case op.VIPER_STORE:
       return -3;
+    case op.VIPER_CONV:
+      return 0;
+    case op.VIPER_BINOP:
+    case op.VIPER_LOAD:
+      return -1;
     case op.JUMP_IF_FALSE_OR_POP:
     case op.JUMP_IF_TRUE_OR_POP:
       return jump ? 0 : -1;

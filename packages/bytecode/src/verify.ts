@@ -179,6 +179,21 @@ class Verifier {
           break;
         case op.LOAD_SMALL_INT:
           break;
+        case op.VIPER_CONV:
+          range(op.VT_BOOL, op.VT_PTR32, 'native type');
+          break;
+        case op.VIPER_BINOP: {
+          const b = arg & 0xff;
+          const t = arg >> 8;
+          if (!((b >= op.BINARY_ADD && b <= op.BINARY_XOR) || (b >= op.COMPARE_LT && b <= op.COMPARE_GE)) || t < op.VT_INT || t > op.VT_PTR32) {
+            this.fail(pc, `VIPER_BINOP arg ${arg} out of range`);
+          }
+          break;
+        }
+        case op.VIPER_LOAD:
+        case op.VIPER_STORE:
+          if (arg !== 1 && arg !== 2 && arg !== 4) this.fail(pc, `${name} width ${arg} out of range`);
+          break;
         default:
           if (arg < 0) this.fail(pc, `${name} with negative arg ${arg}`);
       }

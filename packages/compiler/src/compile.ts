@@ -165,6 +165,49 @@ function constTruth(v: Const): boolean | undefined {
   return undefined;
 }
 
+// ---- viper -------------------------------------------------------------------------------------------
+// A @micropython.viper function is compiled with static native types, as MicroPython's py/emitnative.c
+// tracks them: every expression has a type (object, bool, int, uint, ptr, ptr8, ptr16, ptr32), a local
+// gets the type of its first assignment (arguments: their annotation), and operators on native ints
+// compile to VIPER_BINOP (32-bit wrapping machine arithmetic), subscripts of ptr8/16/32 to
+// VIPER_LOAD/VIPER_STORE, the casts int()/uint()/bool()/ptr*() to VIPER_CONV. Type errors are
+// compile-time ViperTypeErrors with MicroPython's messages.
+
+/** Static types of a viper code object. */
+interface ViperUnit {
+  /** Fast locals whose type is known (arguments, then each local's first assignment). */
+  locals: Map<string, number>;
+  /** The return annotation's type. */
+  ret: number;
+}
+
+const VT_NAMES = ['object', 'bool', 'int', 'uint', 'ptr', 'ptr8', 'ptr16', 'ptr32'];
+const VT_BY_NAME = new Map(VT_NAMES.map((n, i) => [n, i]));
+
+function vtIsInt(t: number): boolean {
+  return t === op.VT_INT || t === op.VT_UINT;
+}
+
+/** Bytes per item of a typed pointer (0 for the other types). */
+function vtWidth(t: number): number {
+  return t === op.VT_PTR8 ? 1 : t === op.VT_PTR16 ? 2 : t === op.VT_PTR32 ? 4 : 0;
+}
+
+/** The small ints of a 32-bit MicroPython (31-bit signed) load as native int constants in viper code. */
+const SMALL_INT_MIN = -(2 ** 30);
+const SMALL_INT_MAX = 2 ** 30 - 1;
+
+const dunderOf: Record<string, string> = { '/': '__truediv__', '**': '__pow__', '@': '__matmul__' };
+
+const compareOpcodes: Partial<Record<A.CmpOperator, number>> = {
+  '<': op.COMPARE_LT,
+  '<=': op.COMPARE_LE,
+  '==': op.COMPARE_EQ,
+  '!=': op.COMPARE_NE,
+  '>': op.COMPARE_GT,
+  '>=': op.COMPARE_GE,
+};
+
 /** Per code object state. */
 interface Unit {
   scope: Scope;
@@ -172,6 +215,8 @@ interface Unit {
   fblocks: FBlock[];
   /** Fast-local slot of each varname. */
   slots: Map<string, number>;
+  /** @micropython.viper functions: the static native types (null in every other code object). */
+  viper: ViperUnit | null;
   /** First line of the code object. */
   firstLine: number;
 }
@@ -207,7 +252,7 @@ class Compiler {
     const prev = this.u;
     const slots = new Map<string, number>();
     scope.varnames.forEach((n, i) => slots.set(n, i));
-    this.u = { scope, e: this.newEmitter(), fblocks: [], slots, firstLine };
+    this.u = { scope, e: this.newEmitter(), fblocks: [], slots, firstLine, viper: null };
     this.e.setLine(firstLine);
     return prev;
   }
@@ -315,12 +360,14 @@ class Compiler {
     }
   }
 
-  private storeName(name: string, node: A.Pos): void {
+  /** Store TOS into a name; `vt` is the value's static type in viper code (object otherwise). */
+  private storeName(name: string, node: A.Pos, vt: number = op.VT_OBJ): void {
     const e = this.e;
     const s = this.u.scope;
     if (name === '__debug__') this.error(node, messages.cantAssignDebug);
     switch (s.lookup(name)) {
       case NAME_LOCAL:
+        if (this.u.viper !== null && s.isFunctionLike) this.viperSetLocal(name, node, vt);
         if (s.isFunctionLike) e.slotOp(op.STORE_FAST, this.u.slots.get(name)!, name);
         else e.nameOp(op.STORE_NAME, name);
         return;
@@ -395,20 +442,21 @@ class Compiler {
       case 'Expr':
         return this.exprStmt(s);
       case 'Assign': {
-        this.expr(s.value);
+        const vt = this.vexprOrExpr(s.value);
         const n = s.targets.length;
         for (let i = 0; i < n; i++) {
           if (i < n - 1) e.op(op.COPY, 1);
-          this.store(s.targets[i]);
+          this.store(s.targets[i], vt);
         }
         return;
       }
       case 'AugAssign':
         return this.augAssign(s);
       case 'AnnAssign':
+        // (in viper code the annotation of a local is ignored, as MicroPython: its type is the value's)
         if (s.value) {
-          this.expr(s.value);
-          this.store(s.target);
+          const vt = this.vexprOrExpr(s.value);
+          this.store(s.target, vt);
         }
         return;
       case 'If':
@@ -479,6 +527,7 @@ class Compiler {
     const e = this.e;
     const t = s.target;
     const inplace = binaryOpcodes[s.op] + INPLACE_DELTA;
+    if (this.u.viper !== null) return this.viperAugAssign(s);
     if (t.type === 'Name') {
       this.loadName(t.id);
       this.expr(s.value);
@@ -508,18 +557,19 @@ class Compiler {
     }
   }
 
-  /** Store the value on top of the stack into a target. */
-  private store(t: A.Expr): void {
+  /** Store the value on top of the stack into a target (`vt`: its static type in viper code). */
+  private store(t: A.Expr, vt: number = op.VT_OBJ): void {
     const e = this.e;
     switch (t.type) {
       case 'Name':
-        this.storeName(t.id, t);
+        this.storeName(t.id, t, vt);
         return;
       case 'Attribute':
         this.expr(t.value);
         e.nameOp(op.STORE_ATTR, t.attr);
         return;
       case 'Subscript':
+        if (this.u.viper !== null && this.viperStoreSubscr(t, vt)) return;
         this.expr(t.value);
         this.subscriptIndex(t.slice);
         e.op(op.STORE_SUBSCR);
@@ -705,11 +755,11 @@ class Compiler {
     const top = e.newLabel();
     const end = e.newLabel();
     const exit = e.newLabel();
-    this.expr(s.iter);
+    const vt = this.u.viper !== null ? this.viperForIter(s.iter) : (this.expr(s.iter), op.VT_OBJ);
     e.op(op.GET_ITER);
     e.label(top);
     e.jump(op.FOR_ITER, end);
-    this.store(s.target);
+    this.store(s.target, vt);
     const fb = this.pushFBlock(FB_FOR, { continueLabel: top, breakLabel: exit });
     this.stmts(s.body);
     this.popFBlock(fb);
@@ -776,11 +826,11 @@ class Compiler {
     const e = this.e;
     const depth = e.depth;
     const preserve = s.value !== null && s.value.type !== 'Constant';
-    if (preserve) this.expr(s.value!);
+    if (preserve) this.returnValue(s.value!);
     const saved = this.unwind(0, preserve);
     if (!preserve) {
-      if (s.value) this.expr(s.value);
-      else e.op(op.LOAD_NONE);
+      if (s.value && !(s.value.type === 'Constant' && s.value.value === null)) this.returnValue(s.value);
+      else this.loadReturnNone();
     }
     e.setLine(s.line);
     e.op(op.RETURN_VALUE);
@@ -1145,11 +1195,16 @@ class Compiler {
     e.setLine(s.line);
     const scope = this.info.scopes.get(s)!;
     const doc = docstring(s.body);
+    const viper = (extra & CO_MP_VIPER) !== 0;
+    if (viper && (scope.isGenerator || s.isAsync)) {
+      throw new CompileError('NotImplementedError', 'native yield', this.filename, s.line, s.col + 1);
+    }
     this.makeFunction(scope, s.args, s.line, extra | (doc === null ? 0 : CO_HAS_DOCSTRING), () => {
       if (doc !== null) this.e.constIndex(doc); // consts[0], the function's __doc__ (as CPython 3.11)
+      if (viper) this.viperPrologue(s);
       this.stmts(s.body);
       if (!this.e.unreachable) {
-        this.e.op(op.LOAD_NONE);
+        this.loadReturnNone();
         this.e.op(op.RETURN_VALUE);
       }
     });
@@ -1245,13 +1300,299 @@ class Compiler {
     this.storeName(s.name, s);
   }
 
+  // ---- viper -----------------------------------------------------------------------------------
+
+  private viperError(node: A.Pos, msg: string): never {
+    const line = this.source ? this.source.split('\n')[node.line - 1] : undefined;
+    throw new CompileError('ViperTypeError', msg, this.filename, node.line, node.col + 1, line);
+  }
+
+  /** The native type an annotation names (no annotation: object). */
+  private viperAnnotation(a: A.Expr | null): number {
+    if (a === null) return op.VT_OBJ;
+    if (a.type !== 'Name') this.error(a, 'annotation must be an identifier');
+    const t = VT_BY_NAME.get(a.id);
+    if (t === undefined) this.viperError(a, `unknown type '${a.id}'`);
+    return t;
+  }
+
+  /** Start of a viper function body: argument types from their annotations, converted on entry. */
+  private viperPrologue(s: A.FunctionDef): void {
+    const v: ViperUnit = { locals: new Map(), ret: this.viperAnnotation(s.returns) };
+    this.u.viper = v;
+    const scope = this.u.scope;
+    for (const a of [...s.args.posonlyargs, ...s.args.args, ...s.args.kwonlyargs]) {
+      const t = this.viperAnnotation(a.annotation);
+      if (scope.lookup(a.arg) === NAME_LOCAL) v.locals.set(a.arg, t);
+      if (t !== op.VT_OBJ) {
+        this.loadName(a.arg);
+        this.e.op(op.VIPER_CONV, t);
+        this.storeName(a.arg, a, t);
+      }
+    }
+    for (const a of [s.args.vararg, s.args.kwarg]) if (a !== null) v.locals.set(a.arg, op.VT_OBJ);
+  }
+
+  /** Record (first store) or check the type of a viper local. */
+  private viperSetLocal(name: string, node: A.Pos, vt: number): void {
+    const locals = this.u.viper!.locals;
+    const cur = locals.get(name);
+    if (cur === undefined) locals.set(name, vt);
+    else if (cur !== vt) this.viperError(node, `local '${name}' has type '${VT_NAMES[cur]}' but source is '${VT_NAMES[vt]}'`);
+  }
+
+  /** Compile an expression, returning its static type (object outside viper code). */
+  private vexprOrExpr(x: A.Expr): number {
+    if (this.u.viper === null) {
+      this.expr(x);
+      return op.VT_OBJ;
+    }
+    const e = this.e;
+    const saved = e.line;
+    if (x.line !== saved) e.setLine(x.line);
+    const t = this.vexpr1(x);
+    e.setLine(saved);
+    return t;
+  }
+
+  /** The value a viper function returns for `return`, `return None` and falling off its end. */
+  private loadReturnNone(): void {
+    const v = this.u.viper;
+    if (v === null || v.ret === op.VT_OBJ) {
+      this.e.op(op.LOAD_NONE);
+      return;
+    }
+    // MicroPython returns the native 0 converted to the return type (0, False)
+    this.e.op(op.LOAD_SMALL_INT, 0);
+    if (v.ret !== op.VT_INT) this.e.op(op.VIPER_CONV, v.ret);
+  }
+
+  private returnValue(x: A.Expr): void {
+    const v = this.u.viper;
+    if (v === null) {
+      this.expr(x);
+      return;
+    }
+    const t = this.vexprOrExpr(x);
+    if (t !== v.ret) this.viperError(x, `return expected '${VT_NAMES[v.ret]}' but got '${VT_NAMES[t]}'`);
+  }
+
+  /** An expression in viper code: compile it and return its static type. */
+  private vexpr1(x: A.Expr): number {
+    const e = this.e;
+    switch (x.type) {
+      case 'Constant': {
+        const v = x.value;
+        e.loadConst(v);
+        if (typeof v === 'boolean') return op.VT_BOOL;
+        if (typeof v === 'number' && v >= SMALL_INT_MIN && v <= SMALL_INT_MAX) return op.VT_INT;
+        return op.VT_OBJ;
+      }
+      case 'Name': {
+        this.loadName(x.id);
+        const s = this.u.scope;
+        if (x.id === '__debug__' || s.lookup(x.id) !== NAME_LOCAL || !s.isFunctionLike) return op.VT_OBJ;
+        const t = this.u.viper!.locals.get(x.id);
+        if (t === undefined) this.viperError(x, `local '${x.id}' used before type known`);
+        return t;
+      }
+      case 'BinOp': {
+        const lt = this.vexprOrExpr(x.left);
+        const rt = this.vexprOrExpr(x.right);
+        return this.viperBinop(x, x.op, lt, rt, false);
+      }
+      case 'UnaryOp': {
+        const t = this.vexprOrExpr(x.operand);
+        if (t === op.VT_OBJ) {
+          e.op(x.op === 'not' ? op.UNARY_NOT : x.op === '-' ? op.UNARY_NEGATIVE : x.op === '+' ? op.UNARY_POSITIVE : op.UNARY_INVERT);
+          return op.VT_OBJ;
+        }
+        if (!vtIsInt(t)) this.viperError(x, `can't do unary op of '${VT_NAMES[t]}'`);
+        if (x.op === 'not') this.viperError(x, "'not' not implemented");
+        if (x.op === '-') {
+          e.op(op.LOAD_SMALL_INT, 0);
+          e.op(op.SWAP, 2);
+          e.op(op.VIPER_BINOP, op.BINARY_SUBTRACT | (t << 8));
+        } else if (x.op === '~') {
+          e.op(op.LOAD_SMALL_INT, -1);
+          e.op(op.VIPER_BINOP, op.BINARY_XOR | (t << 8));
+        }
+        return t;
+      }
+      case 'Compare': {
+        if (x.ops.length !== 1) break;
+        const lt = this.vexprOrExpr(x.left);
+        const rt = this.vexprOrExpr(x.comparators[0]);
+        const o = x.ops[0];
+        if (lt === op.VT_OBJ && rt === op.VT_OBJ) {
+          compareOp(e, o);
+          return op.VT_OBJ;
+        }
+        const c = compareOpcodes[o];
+        if (c !== undefined && vtIsInt(lt) && vtIsInt(rt)) {
+          if (lt !== rt) this.viperError(x, 'comparison of int and uint');
+          e.op(op.VIPER_BINOP, c | (lt << 8));
+          return op.VT_BOOL;
+        }
+        return this.viperError(x, `can't do binary op between '${VT_NAMES[lt]}' and '${VT_NAMES[rt]}'`);
+      }
+      case 'Subscript': {
+        const bt = this.vexprOrExpr(x.value);
+        if (bt === op.VT_OBJ) {
+          this.subscriptIndex(x.slice);
+          e.op(op.BINARY_SUBSCR);
+          return op.VT_OBJ;
+        }
+        const w = vtWidth(bt);
+        if (w === 0) this.viperError(x, `can't load from '${VT_NAMES[bt]}'`);
+        const it = x.slice.type === 'Slice' ? op.VT_OBJ : this.vexprOrExpr(x.slice);
+        if (!vtIsInt(it)) this.viperError(x, `can't load with '${VT_NAMES[it]}' index`);
+        e.op(op.VIPER_LOAD, w);
+        return op.VT_INT;
+      }
+      case 'Call': {
+        const f = x.func;
+        if (f.type === 'Name' && f.id !== 'object' && VT_BY_NAME.has(f.id) && x.args.length === 1 && x.keywords.length === 0 && x.args[0].type !== 'Starred') {
+          const k = this.u.scope.lookup(f.id);
+          if (k === NAME_GLOBAL_IMPLICIT || k === NAME_GLOBAL_EXPLICIT) {
+            // a viper cast: int(x), uint(x), bool(x), ptr(x), ptr8(x), ptr16(x), ptr32(x)
+            const t = VT_BY_NAME.get(f.id)!;
+            this.vexprOrExpr(x.args[0]);
+            e.op(op.VIPER_CONV, t);
+            return t;
+          }
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    this.expr1(x);
+    return op.VT_OBJ;
+  }
+
+  /** A binary operator on operands of static types lt, rt (already on the stack). */
+  private viperBinop(node: A.Pos, o: A.BinOperator, lt: number, rt: number, inplace: boolean): number {
+    const e = this.e;
+    const b = binaryOpcodes[o];
+    if (lt === op.VT_OBJ && rt === op.VT_OBJ) {
+      e.op(inplace ? b + INPLACE_DELTA : b);
+      return op.VT_OBJ;
+    }
+    if (vtIsInt(lt) && vtIsInt(rt)) {
+      if (o === '//' || o === '%') {
+        if (lt !== op.VT_INT) this.viperError(node, 'div/mod not implemented for uint');
+      } else if (dunderOf[o] !== undefined) {
+        this.viperError(node, `binary op ${dunderOf[o]} not implemented`);
+      }
+      e.op(op.VIPER_BINOP, b | (lt << 8));
+      return lt;
+    }
+    if (vtWidth(lt) !== 0 && vtIsInt(rt) && (o === '+' || o === '-')) {
+      // pointer arithmetic in bytes (an mpy-ts extension: MicroPython wants ptr8(uint(p) + n))
+      e.op(op.VIPER_BINOP, b | (lt << 8));
+      return lt;
+    }
+    return this.viperError(node, `can't do binary op between '${VT_NAMES[lt]}' and '${VT_NAMES[rt]}'`);
+  }
+
+  private viperAugAssign(s: A.AugAssign): void {
+    const e = this.e;
+    const t = s.target;
+    if (t.type === 'Name') {
+      const lt = this.vexprOrExpr(t);
+      const rt = this.vexprOrExpr(s.value);
+      const r = this.viperBinop(s, s.op, lt, rt, true);
+      this.storeName(t.id, t, r);
+    } else if (t.type === 'Attribute') {
+      this.expr(t.value);
+      e.op(op.COPY, 1);
+      e.nameOp(op.LOAD_ATTR, t.attr);
+      const rt = this.vexprOrExpr(s.value);
+      this.viperBinop(s, s.op, op.VT_OBJ, rt, true);
+      e.op(op.SWAP, 2);
+      e.nameOp(op.STORE_ATTR, t.attr);
+    } else if (t.type === 'Subscript') {
+      const bt = this.vexprOrExpr(t.value);
+      const w = vtWidth(bt);
+      if (bt !== op.VT_OBJ && w === 0) this.viperError(t, `can't load from '${VT_NAMES[bt]}'`);
+      if (w === 0) this.subscriptIndex(t.slice);
+      else {
+        const it = t.slice.type === 'Slice' ? op.VT_OBJ : this.vexprOrExpr(t.slice);
+        if (!vtIsInt(it)) this.viperError(t, `can't load with '${VT_NAMES[it]}' index`);
+      }
+      e.op(op.COPY, 2);
+      e.op(op.COPY, 2);
+      if (w === 0) e.op(op.BINARY_SUBSCR);
+      else e.op(op.VIPER_LOAD, w);
+      const rt = this.vexprOrExpr(s.value);
+      const r = this.viperBinop(s, s.op, w === 0 ? op.VT_OBJ : op.VT_INT, rt, true);
+      e.op(op.SWAP, 3);
+      e.op(op.SWAP, 2);
+      if (w === 0) e.op(op.STORE_SUBSCR);
+      else e.op(op.VIPER_STORE, w);
+      void r;
+    } else {
+      this.error(t, messages.cantAssignExpr);
+    }
+  }
+
+  /** `p[i] = value` through a typed pointer (false: p is an object, store as usual). */
+  private viperStoreSubscr(t: A.Subscript, vt: number): boolean {
+    const bt = this.vexprOrExpr(t.value);
+    if (bt === op.VT_OBJ) {
+      this.subscriptIndex(t.slice);
+      this.e.op(op.STORE_SUBSCR);
+      return true;
+    }
+    const w = vtWidth(bt);
+    if (w === 0) this.viperError(t, `can't store to '${VT_NAMES[bt]}'`);
+    const it = t.slice.type === 'Slice' ? op.VT_OBJ : this.vexprOrExpr(t.slice);
+    if (!vtIsInt(it)) this.viperError(t, `can't store with '${VT_NAMES[it]}' index`);
+    if (vt !== op.VT_BOOL && !vtIsInt(vt)) this.viperError(t, `can't store '${VT_NAMES[vt]}'`);
+    this.e.op(op.VIPER_STORE, w);
+    return true;
+  }
+
+  /**
+   * The iterable of a `for` loop in viper code; returns the loop variable's type: `range()` of native
+   * ints counts in native ints (the type of its start, int when omitted), anything else gives objects.
+   */
+  private viperForIter(it: A.Expr): number {
+    if (
+      it.type === 'Call' &&
+      it.func.type === 'Name' &&
+      it.func.id === 'range' &&
+      it.args.length >= 1 &&
+      it.args.length <= 3 &&
+      it.keywords.length === 0 &&
+      !it.args.some((a) => a.type === 'Starred')
+    ) {
+      const k = this.u.scope.lookup('range');
+      if (k === NAME_GLOBAL_IMPLICIT || k === NAME_GLOBAL_EXPLICIT) {
+        const e = this.e;
+        const saved = e.line;
+        if (it.line !== saved) e.setLine(it.line);
+        this.loadName('range');
+        const ts = it.args.map((a) => this.vexprOrExpr(a));
+        e.op(op.CALL, it.args.length);
+        e.setLine(saved);
+        if (!ts.every(vtIsInt)) return op.VT_OBJ;
+        return it.args.length >= 2 ? ts[0] : op.VT_INT;
+      }
+    }
+    this.expr(it);
+    return op.VT_OBJ;
+  }
+
   // ---- expressions -----------------------------------------------------------------------------
 
   private expr(x: A.Expr): void {
     const e = this.e;
     const saved = e.line;
     if (x.line !== saved) e.setLine(x.line);
-    this.expr1(x);
+    if (this.u.viper !== null) this.vexpr1(x);
+    else this.expr1(x);
     e.setLine(saved);
   }
 

@@ -6,7 +6,7 @@
 // error escape for bad input.
 
 /** The Python exception class a CompileError becomes. */
-export type CompileErrorKind = 'SyntaxError' | 'IndentationError' | 'TabError' | 'NotImplementedError' | 'RuntimeError';
+export type CompileErrorKind = 'SyntaxError' | 'IndentationError' | 'TabError' | 'NotImplementedError' | 'RuntimeError' | 'ViperTypeError';
 
 export class CompileError extends Error {
   /** Python exception class name. */

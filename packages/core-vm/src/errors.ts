@@ -25,8 +25,9 @@ function isCompileError(e: any): e is CompileErrorLike {
 /** SyntaxError-family exception from a compile error. */
 export function syntaxErrorFrom(e: CompileErrorLike): PyBaseException {
   const t = e.kind === 'IndentationError' ? T.indentationErrorType : e.kind === 'TabError' ? T.tabErrorType
-    : e.kind === 'NotImplementedError' ? T.notImplementedErrorType : T.syntaxErrorType;
-  if (t === T.notImplementedErrorType) return newException(t, e.msg);
+    : e.kind === 'NotImplementedError' ? T.notImplementedErrorType
+    : e.kind === 'ViperTypeError' ? T.viperTypeErrorType : T.syntaxErrorType;
+  if (t === T.notImplementedErrorType || t === T.viperTypeErrorType) return newException(t, e.msg);
   const exc = newException(t, e.msg);
   // MicroPython records compile errors without a block name: `File "x.py", line 3` has no `, in ...`
   exc.traceback = [{ filename: e.filename, line: e.line, name: '' }];

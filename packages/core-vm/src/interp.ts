@@ -7,7 +7,7 @@
 // the switch to a jump table; interp.test.ts checks every label against @mpy-ts/bytecode's opcode table.
 import {
   type CodeObject, ConstFloat, ConstComplex, ConstTuple, ConstEllipsis, CodeObject as CodeObjectClass,
-  CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_OPTIMIZED,
+  CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_OPTIMIZED, CO_MP_NATIVE, CO_MP_VIPER,
 } from '@mpy-ts/bytecode';
 import { PyObject, PyType, STOP, isPlainValue, DICT_SHAPE, EMPTY_SHAPE, type Shape, type AttrHolder, TF_INSTATTRS, TF_BUILTIN, TF_NODICT,
   OP_ADD, OP_SUB, OP_MUL, OP_TRUEDIV, OP_FLOORDIV, OP_MOD, OP_INPLACE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE,
@@ -37,6 +37,7 @@ import {
 import { intAdd, intSub, intMul } from './objects/int.js';
 import { strGetItem } from './objects/str.js';
 import { formatValue } from './format.js';
+import { viperConv, viperBinop, viperLoad, viperStore } from './viper.js';
 import { exceptionFromHost, normaliseRaise } from './errors.js';
 
 /** The exact float type (fast paths skip float subclasses). */
@@ -1174,10 +1175,11 @@ function beforeWith(fast: any[], sp: number, isAsync: boolean): number {
   return sp;
 }
 
-function withExceptStart(fast: any[], sp: number): any {
+/** `native`: a viper/native function, whose __exit__ gets None for the traceback (as MicroPython's native emitter). */
+function withExceptStart(fast: any[], sp: number, native: boolean): any {
   const exc = fast[sp - 1];
   const exit = fast[sp - 3];
-  return call(exit, [typeOf(exc), exc, exc instanceof PyBaseException ? tracebackObject(exc) : null], null);
+  return call(exit, [typeOf(exc), exc, !native && exc instanceof PyBaseException ? tracebackObject(exc) : null], null);
 }
 
 function callFunctionEx(fast: any[], sp: number, flags: number): number {
@@ -1395,7 +1397,7 @@ function execCold(f: Frame, w: number, fast: any[], sp: number, pc: number): num
       sp = beforeWith(fast, sp, false);
       return sp;
     case 87: // WITH_EXCEPT_START
-      fast[sp] = withExceptStart(fast, sp);
+      fast[sp] = withExceptStart(fast, sp, (code.flags & (CO_MP_VIPER | CO_MP_NATIVE)) !== 0);
       sp++;
       return sp;
     case 88: // BEFORE_ASYNC_WITH
@@ -1493,6 +1495,25 @@ function execCold(f: Frame, w: number, fast: any[], sp: number, pc: number): num
     case 134: // LOAD_LOCALS
       fast[sp++] = f.locals ?? vm.localsOf(f);
       return sp;
+    case 140: // VIPER_CONV
+      fast[sp - 1] = viperConv(fast[sp - 1], w >> 8);
+      return sp;
+    case 141: { // VIPER_BINOP
+      const b = fast[--sp];
+      fast[sp - 1] = viperBinop(w >> 8, fast[sp - 1], b);
+      return sp;
+    }
+    case 142: { // VIPER_LOAD
+      const i = fast[--sp];
+      fast[sp - 1] = viperLoad(w >> 8, fast[sp - 1], i);
+      return sp;
+    }
+    case 143: { // VIPER_STORE
+      const i = fast[--sp];
+      const p = fast[--sp];
+      viperStore(w >> 8, fast[--sp], p, i);
+      return sp;
+    }
     default:
       throw systemError(`bad opcode ${w & 0xff} at ${f.code.filename}:${f.code.lineAt(pc - 1)}`);
   }

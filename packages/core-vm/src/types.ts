@@ -111,6 +111,8 @@ export const unboundLocalErrorType = exc('UnboundLocalError', nameErrorType);
 export const osErrorType = exc('OSError', exceptionType);
 export const runtimeErrorType = exc('RuntimeError', exceptionType);
 export const notImplementedErrorType = exc('NotImplementedError', runtimeErrorType);
+/** MicroPython's compile-time error for viper type mismatches (not a builtin name, as in MicroPython). */
+export const viperTypeErrorType = exc('ViperTypeError', exceptionType);
 export const syntaxErrorType = exc('SyntaxError', exceptionType);
 export const indentationErrorType = exc('IndentationError', syntaxErrorType);
 export const tabErrorType = exc('TabError', indentationErrorType);
