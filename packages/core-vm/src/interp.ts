@@ -382,7 +382,7 @@ export class Frame {
   }
 }
 
-const POOL_SIZE = 4;
+const POOL_SIZE = 32;
 
 /**
  * A frame for a plain (non-generator) call, reused from the code's pool when possible: frames never
