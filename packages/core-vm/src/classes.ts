@@ -24,7 +24,7 @@ import { PyList } from './objects/list.js';
 import { PyDict, dictGetStr, dictSetStr, dictEntries } from './objects/dict.js';
 import { strVal, PyStrSub } from './objects/str.js';
 import { KEY_IDENTITY, KEY_HASHED, KEY_UNHASHABLE, KEY_VALUE, KEY_FLOAT } from './objects/hashtable.js';
-import { runClassBody } from './interp.js';
+import { runClassBody, setClassHooks } from './interp.js';
 import { CodeObject as CodeObjectClass } from '@mpy-ts/bytecode';
 import { intHash, bigHash } from './objects/int.js';
 
@@ -296,12 +296,35 @@ export function userMake(cls: PyType, args: any[], kwnames: readonly string[] | 
 }
 
 /** A bare instance of cls using its layout's allocator. */
+/**
+ * The Python `__init__` a call of `cls` runs after `object.__new__` when the interpreter may run it inline
+ * (its own frame in the dispatch loop, the new instance as self): cls is a user class created by `type`,
+ * with no `__new__` of its own, and `__init__` is a plain Python function. null otherwise (the general
+ * path, userMake). Cached until the class or a base changes (its version).
+ */
+export function plainInit(cls: PyType): PyFunction | null {
+  if (cls.initVersion === cls.version) return cls.initFn;
+  let r: PyFunction | null = null;
+  if (cls.make === userMake && typeOf(cls) === T.typeType) {
+    const newFn = cls.lookup('__new__');
+    if (newFn === objectNew || newFn === undefined) {
+      const init = cls.lookup('__init__');
+      if (init instanceof PyFunction) r = init;
+    }
+  }
+  cls.initFn = r;
+  cls.initVersion = cls.version;
+  return r;
+}
+
 export function allocInstance(cls: PyType): any {
   const layout = layoutOf(cls);
   if (layout.alloc === null) throw typeError(`cannot create '${cls.name}' instances`);
   const o = layout.alloc(cls);
   return o;
 }
+
+setClassHooks(plainInit, allocInstance);
 
 // ---- class creation ------------------------------------------------------------------------------------
 

@@ -40,6 +40,15 @@ import { formatValue } from './format.js';
 import { viperConv, viperBinop, viperLoad, viperStore } from './viper.js';
 import { exceptionFromHost, normaliseRaise } from './errors.js';
 
+// classes.ts (which imports this module) hands in its plainInit and allocInstance (see setClassHooks)
+let plainInit: (cls: PyType) => PyFunction | null = () => null;
+let allocInstance: (cls: PyType) => any = () => null;
+/** Called once by classes.ts: the inlined class call (CALL of a plain user class) uses these. */
+export function setClassHooks(init: (cls: PyType) => PyFunction | null, alloc: (cls: PyType) => any): void {
+  plainInit = init;
+  allocInstance = alloc;
+}
+
 /** The exact float type (fast paths skip float subclasses). */
 const FT = T.floatType;
 /** Iterator types FOR_ITER steps inline (compared before `instanceof`, which walks prototype chains). */
@@ -50,6 +59,7 @@ const DICT_IT_T = T.dictIteratorType;
 const FUNC_T = T.functionType;
 const BUILTIN_T = T.builtinFunctionType;
 const METHOD_T = T.methodType;
+const TYPE_T = T.typeType;
 
 // ---- per-code-object runtime data -------------------------------------------------------------------------
 
@@ -360,6 +370,8 @@ export class Frame {
   inlined: boolean;
   /** The exception being handled when an inlined frame was entered (restored when it leaves). */
   savedExc: PyBaseException | null;
+  /** The new instance when this frame is an __init__ run inline by CALL of its class (else null). */
+  initObj: any;
   constructor(code: CodeObject, rt: CodeRuntime, fn: PyFunction | null, globals: PyDict, locals: any, fast: any[], cells: PyCell[]) {
     this.code = code;
     this.rt = rt;
@@ -379,6 +391,7 @@ export class Frame {
     this.pooled = false;
     this.inlined = false;
     this.savedExc = null;
+    this.initObj = null;
   }
 }
 
@@ -418,6 +431,7 @@ function releaseFrame(f: Frame): void {
   f.throwIn = null;
   f.inlined = false;
   f.savedExc = null;
+  f.initObj = null;
   rt.pool.push(f);
 }
 
@@ -2237,6 +2251,7 @@ export function runFrame(f: Frame): any {
                 pc = words[pc - 1] >> 8;
                 continue;
               }
+              const io = g.initObj;
               releaseFrame(g);
               code = f.code;
               rt = f.rt;
@@ -2251,6 +2266,13 @@ export function runFrame(f: Frame): any {
               base = rt.nlocals;
               pc = f.pc;
               sp = f.sp;
+              if (io !== null) {
+                // an inlined __init__ (CALL of a plain class) ended: the call's value is the instance; the
+                // error for a non-None result is raised at the CALL
+                if (r !== null) throw typeError(`__init__() should return None, not '${typeName(r)}'`);
+                fast[sp++] = io;
+                continue;
+              }
               fast[sp++] = r;
               continue;
             }
@@ -2308,6 +2330,43 @@ export function runFrame(f: Frame): any {
             let r: any;
             // dispatch on the exact type first (`instanceof` walks prototype chains when it fails)
             const ft = typeof fn === 'object' && fn !== null ? (fn as PyObject).type : null;
+            // a plain user class: a new instance, then its Python __init__ runs inline (RETURN_VALUE pushes
+            // the instance)
+            let init: PyFunction | null = null;
+            if (ft === TYPE_T && (init = plainInit(fn)) !== null) {
+              const obj = allocInstance(fn);
+              const g = prepareInline(init, obj, fast, fi + 1, n);
+              if (g !== null) {
+                g.initObj = obj;
+                f.pc = pc;
+                f.sp = fi;
+                if (++V.depth > V.maxDepth) {
+                  V.depth--;
+                  releaseFrame(g);
+                  throw runtimeError('maximum recursion depth exceeded');
+                }
+                g.back = f;
+                g.savedExc = V.excInfo;
+                g.inlined = true;
+                f = g;
+                V.frame = g;
+                code = g.code;
+                rt = g.rt;
+                words = rt.words;
+                consts = rt.consts;
+                names = code.names;
+                caches = rt.caches;
+                fast = g.fast;
+                cells = g.cells;
+                globals = g.globals;
+                builtins = g.builtins;
+                base = rt.nlocals;
+                pc = 0;
+                sp = base;
+                if (V.pending !== 0 || intr[0] !== 0) V.checkPending();
+                continue;
+              }
+            }
             if (ft === FUNC_T || (ft === METHOD_T && fn.func instanceof PyFunction)) {
               const g = ft === FUNC_T ? prepareInline(fn, undefined, fast, fi + 1, n) : prepareInline(fn.func, fn.self, fast, fi + 1, n);
               if (g !== null) {

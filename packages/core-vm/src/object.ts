@@ -194,6 +194,9 @@ export class PyType extends PyObject {
   descrGet: ((descr: any, obj: any, owner: PyType) => any) | null;
   descrSet: ((descr: any, obj: any, value: any) => void) | null;
   make: CallSlot | null;
+  /** classes.ts plainInit's cache: the __init__ function `cls(...)` runs inline, valid for initVersion. */
+  initFn: any;
+  initVersion: number;
   buffer: ((x: any) => Uint8Array | null) | null;
 
   constructor(name: string, bases: PyType[], flags: number) {
@@ -231,6 +234,8 @@ export class PyType extends PyObject {
     this.descrGet = null;
     this.descrSet = null;
     this.make = null;
+    this.initFn = null;
+    this.initVersion = -1;
     this.buffer = null;
   }
 
