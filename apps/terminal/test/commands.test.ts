@@ -1,6 +1,6 @@
 // The built commands (bin/ over dist/, as installed), run as subprocesses: what a tool driving
 // `micropython` sees (protocols.md section 3), and `mpy-ts`'s subcommands. `npm test` builds first.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -23,6 +23,36 @@ function run(bin: string, args: string[], opts: { input?: string; cwd?: string; 
     encoding: 'utf8',
   });
   return { status: r.status, out: r.stdout, err: r.stderr };
+}
+
+/**
+ * Starts the command with stdin not a terminal (`/dev/null`, or a pipe given `input`), sends SIGINT once
+ * stdout has a line `ready`, and collects what it did.
+ */
+function interruptAfterReady(args: string[], input?: string): Promise<{ status: number | null; signal: string | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(MICROPYTHON, args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let sent = false;
+    const guard = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no exit after SIGINT: ${JSON.stringify(out)} ${JSON.stringify(err)}`));
+    }, 20_000);
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      if (!sent && out.includes('ready\n')) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.on('close', (status, signal) => {
+      clearTimeout(guard);
+      resolve({ status, signal, out, err });
+    });
+    if (input !== undefined) child.stdin?.end(input);
+  });
 }
 
 function scratch(files: Record<string, string> = {}): string {
@@ -93,6 +123,53 @@ describe('micropython', () => {
   it('recurses as deep as the recursion limit allows (the launcher asks for a bigger stack)', () => {
     const r = run(MICROPYTHON, ['-c', 'def f(n):\n    return n if n == 0 else 1 + f(n - 1)\nprint(f(900))']);
     expect(r).toEqual({ status: 0, out: '900\n', err: '' });
+  });
+});
+
+describe('micropython with stdin not a terminal: SIGINT is KeyboardInterrupt (the VM on the main thread)', () => {
+  const CATCH = "try:\n    print('ready')\n    while True:\n        pass\nexcept KeyboardInterrupt:\n    print('caught')\n";
+
+  it('in a script, caught by the script: exit 0', async () => {
+    const dir = scratch({ 'loop.py': CATCH });
+    expect(await interruptAfterReady([join(dir, 'loop.py')])).toEqual({ status: 0, signal: null, out: 'ready\ncaught\n', err: '' });
+  });
+
+  it('uncaught: the traceback on stderr and exit 1, as an uncaught exception', async () => {
+    const dir = scratch({ 'loop.py': "print('ready')\nwhile True:\n    pass\n" });
+    const r = await interruptAfterReady([join(dir, 'loop.py')]);
+    expect({ ...r, err: r.err.replace(/line \d+/, 'line N') }).toEqual({
+      status: 1,
+      signal: null,
+      out: 'ready\n',
+      err: `Traceback (most recent call last):\n  File "${join(dir, 'loop.py')}", line N, in <module>\nKeyboardInterrupt: \n`,
+    });
+  });
+
+  it('in a program read from a pipe, in -c, and in time.sleep', async () => {
+    expect(await interruptAfterReady([], CATCH)).toEqual({ status: 0, signal: null, out: 'ready\ncaught\n', err: '' });
+    expect(await interruptAfterReady(['-c', CATCH])).toEqual({ status: 0, signal: null, out: 'ready\ncaught\n', err: '' });
+    const sleep = "import time\ntry:\n    print('ready')\n    time.sleep(60)\nexcept KeyboardInterrupt:\n    print('woke')\n";
+    expect(await interruptAfterReady(['-c', sleep])).toEqual({ status: 0, signal: null, out: 'ready\nwoke\n', err: '' });
+  });
+
+  it('a second SIGINT while the program runs is a second KeyboardInterrupt', async () => {
+    const twice = "n = 0\nwhile n < 2:\n    try:\n        print('ready')\n        while True:\n            pass\n    except KeyboardInterrupt:\n        n += 1\n        print('caught', n)\n";
+    // the helper sends one SIGINT per run; send the second from Python's side by printing ready again
+    const r = await new Promise<{ status: number | null; out: string }>((resolve) => {
+      const child = spawn(MICROPYTHON, ['-c', twice], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let sent = 0;
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        out += d;
+        const readies = out.split('ready\n').length - 1;
+        while (sent < readies) {
+          sent++;
+          child.kill('SIGINT');
+        }
+      });
+      child.on('close', (status) => resolve({ status, out }));
+    });
+    expect(r).toEqual({ status: 0, out: 'ready\ncaught 1\nready\ncaught 2\n' });
   });
 });
 

@@ -34,6 +34,10 @@ export interface InlineConsoleOptions {
   readonly cwd?: string;
   /** Whether stdin counts as a terminal (default: isatty(0)). */
   readonly stdinIsTTY?: boolean;
+  /** The VM's interrupt word (default: a new one nothing else raises). */
+  readonly interrupt?: Int32Array;
+  /** Told when code starts (3, Ctrl-C armed) and stops (-1) running, e.g. a SigintWatch. */
+  readonly setInterruptChar?: (c: number) => void;
 }
 
 /**
@@ -42,7 +46,7 @@ export interface InlineConsoleOptions {
  * reads exactly the lines that follow it (MicroPython reads its REPL input a byte at a time).
  */
 export function createInlineConsole(options: InlineConsoleOptions = {}): Console {
-  const fd0 = new NodeHost();
+  const fd0 = new NodeHost({ interrupt: options.interrupt });
   const source = options.stdin ?? ((max: number) => fd0.readStdin(max));
   let buffered: Uint8Array = new Uint8Array(0);
   const fill = (): boolean | null => {
@@ -73,7 +77,7 @@ export function createInlineConsole(options: InlineConsoleOptions = {}): Console
     host,
     stdinIsTTY: options.stdinIsTTY ?? isatty(0),
     readRaw,
-    setInterruptChar() {},
+    setInterruptChar: options.setInterruptChar ?? (() => {}),
     flushInput() {},
   };
 }

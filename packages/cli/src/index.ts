@@ -12,6 +12,8 @@ export { createInlineConsole, createTerminalConsole } from './console.js';
 export type { Console, InlineConsoleOptions } from './console.js';
 export { InputReader, InputWriter, createSharedInput } from './shared-input.js';
 export type { SharedInputBuffers } from './shared-input.js';
+export { SIGINT_WATCHER_SOURCE, SIGINT_WATCHER_WORDS, SigintWatch } from './sigint.js';
+export type { SigintWatcherThread } from './sigint.js';
 export { isWorkerSessionData, runWorkerSession } from './worker.js';
 export type { WorkerSessionData } from './worker.js';
 export { COMPILED_EXTENSION, mpyTs } from './mpy-ts.js';

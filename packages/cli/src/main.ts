@@ -1,5 +1,6 @@
 // The `micropython` command: parse the command line, then run the session on this thread when stdin is
-// not a terminal (fast start-up for tools that drive `micropython` as a subprocess), or in a worker
+// not a terminal (fast start-up for tools that drive `micropython` as a subprocess; a small watcher
+// thread delivers SIGINT as KeyboardInterrupt), or in a worker
 // thread when it is (the main thread keeps the tty in raw mode, forwards keys, and turns Ctrl-C into
 // KeyboardInterrupt while code runs).
 import { writeSync } from 'node:fs';
@@ -10,6 +11,8 @@ import type { RunOptions } from './args.js';
 import { createInlineConsole } from './console.js';
 import { runSession } from './session.js';
 import { InputWriter, createSharedInput } from './shared-input.js';
+import { SigintWatch } from './sigint.js';
+import type { SigintWatcherThread } from './sigint.js';
 import type { WorkerSessionData } from './worker.js';
 
 export interface MicropythonOptions {
@@ -24,6 +27,11 @@ export interface MicropythonOptions {
   readonly completeBuiltins?: boolean;
   /** Force the terminal (worker) or inline mode; default: terminal when stdin is a tty. */
   readonly terminal?: boolean;
+  /**
+   * A SIGINT watcher thread the caller started early (from SIGINT_WATCHER_SOURCE, so that it boots while
+   * the caller loads); used in inline mode instead of starting one, stopped in any case.
+   */
+  readonly sigintWatcher?: SigintWatcherThread;
 }
 
 /** sys.platform as the unix port reports it. */
@@ -35,6 +43,10 @@ export function hostPlatform(): string {
 export async function micropython(args: readonly string[], options: MicropythonOptions = {}): Promise<number> {
   const argv0 = options.argv0 ?? 'micropython';
   const cl = parseCommandLine(args);
+  const terminal = options.terminal ?? isatty(0);
+  if (cl.action !== 'run' || terminal) {
+    if (options.sigintWatcher !== undefined) SigintWatch.start(options.sigintWatcher).stop();
+  }
   switch (cl.action) {
     case 'help':
       writeText(1, usage(argv0));
@@ -48,16 +60,21 @@ export async function micropython(args: readonly string[], options: MicropythonO
     case 'run':
       break;
   }
-  const terminal = options.terminal ?? isatty(0);
   if (!terminal) {
-    return runSession({
-      commandLine: cl,
-      console: createInlineConsole(),
-      getenv: (name) => process.env[name],
-      argv0,
-      platform: hostPlatform(),
-      completeBuiltins: options.completeBuiltins,
-    });
+    // the VM runs on this thread: a watcher thread turns SIGINT into KeyboardInterrupt (./sigint.ts)
+    const watch = SigintWatch.start(options.sigintWatcher);
+    try {
+      return runSession({
+        commandLine: cl,
+        console: createInlineConsole({ interrupt: watch.interrupt, setInterruptChar: (c) => watch.setInterruptChar(c) }),
+        getenv: (name) => process.env[name],
+        argv0,
+        platform: hostPlatform(),
+        completeBuiltins: options.completeBuiltins,
+      });
+    } finally {
+      watch.stop();
+    }
   }
   return runInWorker(cl, argv0, options);
 }
