@@ -23,7 +23,7 @@ import { CallableIter } from './objects/iterators.js';
 import { PyGenerator } from './objects/generator.js';
 import { buildClassBuiltin } from './classes.js';
 import { PyModule } from './objects/module.js';
-import { runCode, type Frame } from './interp.js';
+import { builtinsObject, runCode, type Frame } from './interp.js';
 import type { CodeObject } from '@mpy-ts/bytecode';
 import { CodeObject as CodeObjectClass } from '@mpy-ts/bytecode';
 
@@ -246,7 +246,8 @@ function execOrEval(args: any[], kwnames: readonly string[] | null, mode: 'exec'
     if (locals === undefined || locals === null) locals = f === null ? globals : frameLocals(f);
   } else if (locals === undefined || locals === null) locals = globals;
   if (!(globals instanceof PyDict)) throw typeError(mode === 'eval' ? 'globals must be a dict' : `exec() globals must be a dict, not ${typeName(globals)}`);
-  if (dictGetStr(globals, '__builtins__') === undefined) dictSetStr(globals, '__builtins__', vm.builtinsModule);
+  // as CPython: globals without __builtins__ get the running code's builtins (the dict, not the module)
+  if (dictGetStr(globals, '__builtins__') === undefined) dictSetStr(globals, '__builtins__', f === null ? vm.builtins : builtinsObject(f.builtins));
   const src = pos[0];
   const code = src instanceof CodeObjectClass ? src : compileArgs(src, '<string>', mode);
   const r = runCode(code, globals, locals);

@@ -24,7 +24,7 @@ import { PyList } from './objects/list.js';
 import { PyDict, dictGetStr, dictSetStr, dictEntries } from './objects/dict.js';
 import { strVal, PyStrSub } from './objects/str.js';
 import { KEY_IDENTITY, KEY_HASHED, KEY_UNHASHABLE, KEY_VALUE, KEY_FLOAT } from './objects/hashtable.js';
-import { runClassBody, setClassHooks } from './interp.js';
+import { builtinsFor, runClassBody, setClassHooks } from './interp.js';
 import { CodeObject as CodeObjectClass } from '@mpy-ts/bytecode';
 import { intHash, bigHash } from './objects/int.js';
 
@@ -955,7 +955,7 @@ function setupDescriptors(): void {
     const [code, globals, name, argdefs, closure] = args;
     if (!(code instanceof CodeObjectClass)) throw typeError(`function() argument 'code' must be code, not ${typeName(code)}`);
     if (!(globals instanceof PyDict)) throw typeError(`function() argument 'globals' must be dict, not ${typeName(globals)}`);
-    const fn = new PyFunction(code, globals, closure instanceof PyTuple ? (closure.items as PyCell[]) : null);
+    const fn = new PyFunction(code, globals, closure instanceof PyTuple ? (closure.items as PyCell[]) : null, builtinsFor(globals));
     if (typeof name === 'string') fn.name = name;
     if (argdefs instanceof PyTuple) fn.defaults = argdefs.items;
     const mod = dictGetStr(globals, '__name__');

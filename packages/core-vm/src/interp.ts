@@ -377,7 +377,7 @@ export class Frame {
     this.rt = rt;
     this.fn = fn;
     this.globals = globals;
-    this.builtins = vm.builtins;
+    this.builtins = fn !== null ? fn.builtins : builtinsFor(globals);
     this.locals = locals;
     this.fast = fast;
     this.cells = cells;
@@ -408,7 +408,7 @@ function acquireFrame(fn: PyFunction, code: CodeObject, rt: CodeRuntime): Frame 
     const f = pool.pop()!;
     f.fn = fn;
     f.globals = fn.globals;
-    f.builtins = vm.builtins;
+    f.builtins = fn.builtins;
     return f;
   }
   const f = new Frame(code, rt, fn, fn.globals, null, new Array(rt.size), NO_CELLS);
@@ -744,7 +744,48 @@ function loadGlobalSlow(globals: PyDict, builtins: PyDict, name: string, c: Glob
     c.idx = i;
     return builtins.vals![i];
   }
+  const v = foreignBuiltin(builtins, name);
+  if (v !== undefined) return v;
   throw nameNotDefined(name);
+}
+
+/**
+ * `__builtins__` values that are neither a module nor an exact dict (a dict subclass, any mapping, or
+ * not a mapping at all): frames get an empty stand-in dict, and a failed builtin lookup subscripts the
+ * real object, as CPython does (a KeyError is a NameError; `'int' object is not subscriptable`).
+ */
+const foreignBuiltins = new WeakMap<PyDict, object>();
+
+/** The builtins dict for code run with `globals` (CPython's _PyEval_BuiltinsFromGlobals). */
+export function builtinsFor(globals: PyDict): PyDict {
+  const b = dictGetStr(globals, '__builtins__');
+  if (b === undefined) return vm.builtins;
+  if (b instanceof PyModule) return b.dict;
+  if (b instanceof PyDict && b.type === T.dictType) return b;
+  const standIn = new PyDict();
+  foreignBuiltins.set(standIn, b);
+  return standIn;
+}
+
+/** What `__builtins__` is for code whose frames use `builtins` (exec/eval insert it into new globals). */
+export function builtinsObject(builtins: PyDict): any {
+  return foreignBuiltins.get(builtins) ?? builtins;
+}
+
+function foreignBuiltin(builtins: PyDict, name: string): any {
+  const b = foreignBuiltins.get(builtins);
+  if (b === undefined) return undefined;
+  try {
+    return getItem(b, name);
+  } catch (e) {
+    if (e instanceof PyBaseException && e.type.isSubtypeOf(T.keyErrorType)) return undefined;
+    throw e;
+  }
+}
+
+function builtinOrUndefined(builtins: PyDict, name: string): any {
+  const v = dictGetStr(builtins, name);
+  return v !== undefined ? v : foreignBuiltin(builtins, name);
 }
 
 function loadName(f: Frame, name: string): any {
@@ -763,7 +804,7 @@ function loadName(f: Frame, name: string): any {
   }
   let v = dictGetStr(f.globals, name);
   if (v !== undefined) return v;
-  v = dictGetStr(f.builtins, name);
+  v = builtinOrUndefined(f.builtins, name);
   if (v !== undefined) return v;
   throw nameNotDefined(name);
 }
@@ -1016,14 +1057,14 @@ function unpackError(got: number, expected: number, tooMany: boolean): PyBaseExc
   return newException(T.valueErrorType, `not enough values to unpack (expected ${expected}, got ${got})`);
 }
 
-function makeFunction(code: CodeObject, globals: PyDict, flags: number, fast: any[], sp: number): [PyFunction, number] {
+function makeFunction(code: CodeObject, globals: PyDict, builtins: PyDict, flags: number, fast: any[], sp: number): [PyFunction, number] {
   let closure: PyCell[] | null = null;
   let kwdefaults: PyDict | null = null;
   let defaults: any[] | null = null;
   if (flags & 0x08) closure = (fast[--sp] as PyTuple).items as PyCell[];
   if (flags & 0x02) kwdefaults = fast[--sp] as PyDict;
   if (flags & 0x01) defaults = (fast[--sp] as PyTuple).items;
-  const fn = new PyFunction(code, globals, closure);
+  const fn = new PyFunction(code, globals, closure, builtins);
   fn.defaults = defaults;
   fn.kwdefaults = kwdefaults;
   const mod = dictGetStr(globals, '__name__');
@@ -1421,7 +1462,7 @@ function execCold(f: Frame, w: number, fast: any[], sp: number, pc: number): num
       sp = callFunctionEx(fast, sp, w >> 8);
       return sp;
     case 96: { // LOAD_BUILD_CLASS
-      const bc = dictGetStr(builtins, '__build_class__');
+      const bc = builtinOrUndefined(builtins, '__build_class__');
       if (bc === undefined) throw nameError('__build_class__ not found');
       fast[sp++] = bc;
       return sp;
@@ -1487,10 +1528,10 @@ function execCold(f: Frame, w: number, fast: any[], sp: number, pc: number): num
     case 130: { // IMPORT_NAME
       const fromlist = fast[--sp];
       const level = fast[sp - 1];
-      const imp = dictGetStr(builtins, '__import__');
-      if (imp !== vm.importBuiltin && imp !== undefined) {
-        fast[sp - 1] = call(imp, [names[w >> 8], globals, f.locals ?? null, fromlist, level], null);
-      } else fast[sp - 1] = vm.importName(names[w >> 8], globals, fromlist, level);
+      const imp = builtins === vm.builtins ? dictGetStr(builtins, '__import__') : builtinOrUndefined(builtins, '__import__');
+      if (imp === vm.importBuiltin) fast[sp - 1] = vm.importName(names[w >> 8], globals, fromlist, level);
+      else if (imp === undefined) throw newException(T.importErrorType, '__import__ not found');
+      else fast[sp - 1] = call(imp, [names[w >> 8], globals, f.locals ?? null, fromlist, level], null);
       return sp;
     }
     case 131: { // IMPORT_FROM
@@ -2484,7 +2525,7 @@ export function runFrame(f: Frame): any {
           }
           case 95: { // MAKE_FUNCTION
             const c = fast[--sp] as CodeObject;
-            const [fn, nsp] = makeFunction(c, globals, w >> 8, fast, sp);
+            const [fn, nsp] = makeFunction(c, globals, builtins, w >> 8, fast, sp);
             sp = nsp;
             fast[sp++] = fn;
             continue;

@@ -20,6 +20,11 @@ export class PyCell extends PyObject {
 export class PyFunction extends PyInstance {
   code: CodeObject;
   globals: PyDict;
+  /**
+   * The builtins its calls see, fixed when the function is made (CPython 3.10+ func_builtins): from
+   * `globals['__builtins__']` (a module's dict, or the dict itself), else the VM's builtins.
+   */
+  builtins: PyDict;
   name: string;
   qualname: string;
   /** Positional defaults (for the LAST len(defaults) positional parameters), or null. */
@@ -34,10 +39,11 @@ export class PyFunction extends PyInstance {
    * not a generator/coroutine). Computed once from the code flags.
    */
   simple: boolean;
-  constructor(code: CodeObject, globals: PyDict, closure: PyCell[] | null) {
+  constructor(code: CodeObject, globals: PyDict, closure: PyCell[] | null, builtins: PyDict) {
     super(T.functionType);
     this.code = code;
     this.globals = globals;
+    this.builtins = builtins;
     this.name = code.name;
     this.qualname = code.qualname;
     this.defaults = null;
