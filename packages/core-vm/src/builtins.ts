@@ -12,7 +12,7 @@ import { PyBuiltin, builtin, PyFunction } from './objects/function.js';
 import { PyBaseException, typeError, valueError, newException, overflowError, stopIteration } from './objects/exceptions.js';
 import { PyTuple } from './objects/tuple.js';
 import { PyList, sortItems } from './objects/list.js';
-import { PyDict, dictSetStr, dictGetStr, dictKeys } from './objects/dict.js';
+import { PyDict, dictSetStr, dictGetStr, dictDelStr, dictKeys } from './objects/dict.js';
 import { PyFloat, floatRound } from './objects/float.js';
 import { intPowMod, intAdd, floatToInt, type Int } from './objects/int.js';
 import { strVal, isStr, strRepr, codePoints, strLen, strArg } from './objects/str.js';
@@ -186,20 +186,28 @@ function intArgRadix(x: any, radix: number, prefix: string): string {
   return (neg ? '-' : '') + prefix + a.toString(radix);
 }
 
-/** The locals of a frame as a dict (CPython locals() in a function). */
+/**
+ * locals() of a frame: the namespace itself for module and class-body code; for a function, one dict per
+ * call, refreshed from the fast locals and cells on each call (bound names set, unbound ones removed,
+ * other keys left alone), as CPython 3.11's frame f_locals.
+ */
 export function frameLocals(f: Frame): any {
   if (f.locals !== null) return f.locals;
-  const d = new PyDict();
-  const code = f.code;
-  for (let i = 0; i < code.varnames.length; i++) {
-    const v = f.fast[i];
-    if (v !== undefined) dictSetStr(d, code.varnames[i], v);
+  let d = f.localsDict;
+  if (d === null) d = f.localsDict = new PyDict();
+  // CPython's order: parameters and other locals (a cell parameter's value is in its cell), then the
+  // other cell variables, then free variables; f.cells holds cellvars then freevars
+  const { varnames, cellvars, freevars } = f.code;
+  const put = (name: string, v: any) => {
+    if (v !== undefined) dictSetStr(d, name, v);
+    else dictDelStr(d, name);
+  };
+  for (let i = 0; i < varnames.length; i++) {
+    const c = cellvars.indexOf(varnames[i]);
+    put(varnames[i], c < 0 ? f.fast[i] : f.cells[c]?.value);
   }
-  const names = [...code.cellvars, ...code.freevars];
-  for (let i = 0; i < names.length; i++) {
-    const v = f.cells[i]?.value;
-    if (v !== undefined) dictSetStr(d, names[i], v);
-  }
+  for (let i = 0; i < cellvars.length; i++) if (!varnames.includes(cellvars[i])) put(cellvars[i], f.cells[i]?.value);
+  for (let i = 0; i < freevars.length; i++) put(freevars[i], f.cells[cellvars.length + i]?.value);
   return d;
 }
 

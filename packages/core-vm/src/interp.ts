@@ -372,6 +372,8 @@ export class Frame {
   savedExc: PyBaseException | null;
   /** The new instance when this frame is an __init__ run inline by CALL of its class (else null). */
   initObj: any;
+  /** A function frame's locals() dict: one object per call, refreshed by each locals() (CPython 3.11). */
+  localsDict: PyDict | null;
   constructor(code: CodeObject, rt: CodeRuntime, fn: PyFunction | null, globals: PyDict, locals: any, fast: any[], cells: PyCell[]) {
     this.code = code;
     this.rt = rt;
@@ -392,6 +394,7 @@ export class Frame {
     this.inlined = false;
     this.savedExc = null;
     this.initObj = null;
+    this.localsDict = null;
   }
 }
 
@@ -432,6 +435,7 @@ function releaseFrame(f: Frame): void {
   f.inlined = false;
   f.savedExc = null;
   f.initObj = null;
+  f.localsDict = null;
   rt.pool.push(f);
 }
 
