@@ -3,7 +3,10 @@ import * as T from '../types.js';
 import type { VM } from '../vm.js';
 import { PyModule } from '../objects/module.js';
 import { PyInstance } from '../object.js';
-import { PyTuple } from '../objects/tuple.js';
+import { PyTuple, PyTupleSub } from '../objects/tuple.js';
+import type { PyType } from '../object.js';
+import { defineType } from '../define.js';
+import { repr } from '../runtime.js';
 import { dictSetStr, dictGetStr } from '../objects/dict.js';
 import { builtin } from '../objects/function.js';
 import { PyBaseException, newException, typeError, osError } from '../objects/exceptions.js';
@@ -18,6 +21,43 @@ export function namespace(attrs: Record<string, any>): PyInstance {
   return o;
 }
 
+/**
+ * sys.version_info's type, a struct sequence as CPython's: a tuple of MicroPython's three numbers
+ * (major, minor, micro), so indexing, slicing and comparing with tuples are as before, with those
+ * fields as attributes, plus releaselevel and serial as attributes only (as a struct sequence's unnamed
+ * extra fields: CPython's own tuple has them as items 4 and 5). No instances from Python code.
+ */
+let versionInfoType: PyType | null = null;
+const VERSION_FIELDS = ['major', 'minor', 'micro'];
+
+export function versionInfo(major: number, minor: number, micro: number): PyTupleSub {
+  if (versionInfoType === null) {
+    const t = defineType({
+      name: 'version_info',
+      base: T.tupleType,
+      module: 'sys',
+      subclassable: false,
+      make: () => {
+        throw typeError("cannot create 'sys.version_info' instances");
+      },
+      slots: {
+        repr: (x: PyTupleSub) => `sys.version_info(${VERSION_FIELDS.map((n, i) => `${n}=${repr(x.items[i])}`).join(', ')})`,
+      },
+      getsets: {
+        major: (x: PyTupleSub) => x.items[0],
+        minor: (x: PyTupleSub) => x.items[1],
+        micro: (x: PyTupleSub) => x.items[2],
+        releaselevel: () => 'final',
+        serial: () => 0,
+      },
+      attrs: { n_sequence_fields: 3, n_fields: 5, n_unnamed_fields: 0 },
+    });
+    t.dict.delete('__new__');
+    versionInfoType = t;
+  }
+  return new PyTupleSub(versionInfoType, [major, minor, micro]);
+}
+
 export function makeSysModule(vm: VM): PyModule {
   const m = new PyModule('sys');
   const d = m.dict;
@@ -28,8 +68,10 @@ export function makeSysModule(vm: VM): PyModule {
   dictSetStr(d, 'platform', vm.platform);
   dictSetStr(d, 'maxsize', vm.maxsize <= 9007199254740991n ? Number(vm.maxsize) : vm.maxsize);
   dictSetStr(d, 'version', '3.4.0; MicroPython v1.9.4 (mpy-ts)');
-  dictSetStr(d, 'version_info', new PyTuple([3, 4, 0]));
-  dictSetStr(d, 'implementation', namespace({ name: 'micropython', version: new PyTuple([1, 9, 4]), _machine: 'mpy-ts with TypeScript', _mpy: 0 }));
+  dictSetStr(d, 'version_info', versionInfo(3, 4, 0));
+  // (its repr stays the plain object's: basics/int_bytes_int64.py takes "micropython" in it to mean
+  // MicroPython's int.to_bytes, which treats negative numbers as signed; mpy-ts does what CPython does)
+  dictSetStr(d, 'implementation', namespace({ name: 'micropython', version: versionInfo(1, 9, 4), _machine: 'mpy-ts with TypeScript', _mpy: 0 }));
   dictSetStr(d, 'stdin', vm.stdinObj);
   dictSetStr(d, 'stdout', vm.stdoutObj);
   dictSetStr(d, 'stderr', vm.stderrObj);
