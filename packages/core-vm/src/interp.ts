@@ -54,6 +54,7 @@ const FT = T.floatType;
 /** Iterator types FOR_ITER steps inline (compared before `instanceof`, which walks prototype chains). */
 const RANGE_IT_T = T.rangeIteratorType;
 const LIST_IT_T = T.listIteratorType;
+const TUPLE_IT_T = T.tupleIteratorType;
 const DICT_IT_T = T.dictIteratorType;
 /** Exactly the objects of these types are PyFunction, PyBuiltin and PyBoundMethod instances. */
 const FUNC_T = T.functionType;
@@ -2203,7 +2204,7 @@ export function runFrame(f: Frame): any {
                 continue;
               }
               v = STOP;
-            } else if (ity === LIST_IT_T && it instanceof ListIter) {
+            } else if ((ity === LIST_IT_T || ity === TUPLE_IT_T) && it instanceof ListIter) {
               const items = it.list.items;
               const i = it.i;
               if (i < items.length) {
@@ -2681,7 +2682,7 @@ export function runFrame(f: Frame): any {
                 continue;
               }
               v = STOP;
-            } else if (ity === LIST_IT_T && it instanceof ListIter) {
+            } else if ((ity === LIST_IT_T || ity === TUPLE_IT_T) && it instanceof ListIter) {
               const items = it.list.items;
               const i = it.i;
               if (i < items.length) {

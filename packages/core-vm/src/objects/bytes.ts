@@ -457,8 +457,8 @@ export function hexOf(data: Uint8Array, sep: any, per: any): string {
 export class BytesIter extends PyObject {
   obj: any;
   i: number;
-  constructor(obj: any) {
-    super(T.bytesIteratorType);
+  constructor(obj: any, type: PyType = T.bytesIteratorType) {
+    super(type);
     this.obj = obj;
     this.i = 0;
   }
@@ -470,7 +470,7 @@ export function setupBytes(): void {
     t.buffer = (x) => bufferOf(x);
     t.len = (x) => bufferOf(x)!.length;
     t.bool = (x) => bufferOf(x)!.length > 0;
-    t.iter = (x) => new BytesIter(x);
+    t.iter = mutable ? (x) => new BytesIter(x, T.bytearrayIteratorType) : (x) => new BytesIter(x);
     t.richcmp = (op, a, b) => {
       const x = bufferOf(a)!;
       const y = b instanceof PyBytes || b instanceof PyByteArray || b instanceof PyMemoryView ? bufferOf(b) : null;
@@ -620,7 +620,7 @@ export function setupBytes(): void {
     if (m.released) throw valueError('operation forbidden on released memoryview object');
     return m.len;
   };
-  mv.iter = (x) => new BytesIter(x);
+  mv.iter = (x) => new BytesIter(x, T.memoryIteratorType);
   mv.keyKind = 2; // hashable by value when read-only (the hash slot refuses writable views)
   mv.make = (_type, args, kwnames) => {
     if (kwnames !== null && kwnames.length > 0) throw typeError('memoryview() takes no keyword arguments');

@@ -5,7 +5,7 @@ import * as T from '../types.js';
 import { NotImplemented } from '../singletons.js';
 import { typeError, keyError, runtimeError, valueError } from './exceptions.js';
 import { PyTuple } from './tuple.js';
-import { PyList } from './list.js';
+import { PyList, ListIter } from './list.js';
 import { checkHeap } from './heaplock.js';
 import { defMethod, defClassMethod } from './function.js';
 import { repr, STOP, eqBool, typeName, reprGuard, call, forEach, getIter, iterNext, lookupSpecial, getItem, getAttrOpt, typeOf, contains, len as pyLen } from '../runtime.js';
@@ -140,13 +140,16 @@ export const ITER_KEYS = 0;
 export const ITER_VALUES = 1;
 export const ITER_ITEMS = 2;
 
+const DICT_ITER_TYPES = [T.dictIteratorType, T.dictValueIteratorType, T.dictItemIteratorType];
+const DICT_REVERSE_ITER_TYPES = [T.dictReverseKeyIteratorType, T.dictReverseValueIteratorType, T.dictReverseItemIteratorType];
+
 export class DictIter extends PyObject {
   d: PyHashTable;
   i: number;
   kind: number;
   size: number;
-  constructor(d: PyHashTable, kind: number) {
-    super(T.dictIteratorType);
+  constructor(d: PyHashTable, kind: number, type: PyType = DICT_ITER_TYPES[kind]) {
+    super(type);
     this.d = d;
     this.i = 0;
     this.kind = kind;
@@ -354,7 +357,7 @@ export function setupDict(): void {
   }, 1);
   defMethod(t, '__reversed__', (self) => {
     const keys = dictKeys(self as PyDict).reverse();
-    return getIter(new PyList(keys));
+    return new ListIter(new PyList(keys), T.dictReverseKeyIteratorType);
   }, 1);
   defClassMethod(t, 'fromkeys', (cls, it, v) => {
     const d = cls === T.dictType ? new PyDict() : call(cls, [], null);
@@ -389,7 +392,7 @@ export function setupDict(): void {
         const i = htFind(d, item.items[0]);
         return i >= 0 && eqBool(d.vals![i], item.items[1]);
       };
-    defMethod(vt, '__reversed__', (self) => getIter(new PyList(viewItems(self as DictView).reverse())), 1);
+    defMethod(vt, '__reversed__', (self) => new ListIter(new PyList(viewItems(self as DictView).reverse()), DICT_REVERSE_ITER_TYPES[kind]), 1);
     if (kind !== ITER_VALUES) {
       vt.binop = (op, a, b, reflected) => {
         if (op >= OP_INPLACE) return NotImplemented;

@@ -175,6 +175,7 @@ function filterNext(x: any): any {
 }
 
 function reversedNext(x: any): any {
+  if (x instanceof ReverseListIter) return reverseListIterNext(x);
   const r = x as ReversedIter;
   if (r.i < 0) return STOP;
   const seq = r.seq;
@@ -213,11 +214,21 @@ export function setupIterators(): void {
   const self = (x: any) => x;
   const simple: [PyType, NextFn][] = [
     [T.listIteratorType, listIterNext],
+    [T.tupleIteratorType, listIterNext],
+    [T.dictReverseKeyIteratorType, listIterNext],
+    [T.dictReverseValueIteratorType, listIterNext],
+    [T.dictReverseItemIteratorType, listIterNext],
     [T.listReverseIteratorType, reverseListIterNext],
     [T.rangeIteratorType, rangeNext],
     [T.dictIteratorType, dictIterNext],
+    [T.dictValueIteratorType, dictIterNext],
+    [T.dictItemIteratorType, dictIterNext],
+    [T.setIteratorType, dictIterNext],
     [T.strIteratorType, strIterNext],
+    [T.strAsciiIteratorType, strIterNext],
     [T.bytesIteratorType, bytesIterNext],
+    [T.bytearrayIteratorType, bytesIterNext],
+    [T.memoryIteratorType, bytesIterNext],
     [T.iteratorType, seqIterNext],
     [T.callableIteratorType, callableNext],
   ];
@@ -276,8 +287,9 @@ export function setupIterators(): void {
     if (args.length !== 1) throw typeError(`reversed expected 1 argument, got ${args.length}`);
     const seq = args[0];
     if (seq instanceof PyList && seq.type === T.listType) return new ReverseListIter(seq);
-    if (seq instanceof PyTuple) return new ReverseListIter(seq);
-    if (typeof seq === 'string') return new ReverseListIter(new PyList(codePoints(seq)));
+    // CPython's reversed object for a tuple or str (a list has its own list_reverseiterator)
+    if (seq instanceof PyTuple) return new ReverseListIter(seq, type);
+    if (typeof seq === 'string') return new ReverseListIter(new PyList(codePoints(seq)), type);
     const rv = typeof seq === 'object' && seq !== null ? lookupSpecial(seq, '__reversed__') : undefined;
     if (rv === null) throw typeError(`'${typeName(seq)}' object is not reversible`);
     if (rv !== undefined) return call(rv, [], null);
@@ -286,6 +298,12 @@ export function setupIterators(): void {
     const n = len(seq);
     if (seq instanceof PyRange) {
       const ln = seq.length;
+      // range.__reversed__ is a range_iterator, as CPython's
+      if (typeof ln === 'number' && typeof seq.start === 'number' && typeof seq.step === 'number') {
+        const last = seq.start + (ln - 1) * seq.step;
+        if (ln === 0) return new RangeIter(0, 0, 1);
+        if (Number.isSafeInteger(last) && Number.isSafeInteger(seq.start - seq.step)) return new RangeIter(last, seq.start - seq.step, -seq.step);
+      }
       return new ReversedIter(type, seq, typeof ln === 'number' ? ln : Number(ln));
     }
     return new ReversedIter(type, seq, n);

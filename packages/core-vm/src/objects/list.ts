@@ -36,8 +36,9 @@ export class ListIter extends PyObject {
   items: any[] | null;
   i: number;
   list: PyList | PyTuple;
-  constructor(list: PyList | PyTuple) {
-    super(T.listIteratorType);
+  /** `type`: list_iterator, tuple_iterator, or a dict's reverse iterator over a snapshot list. */
+  constructor(list: PyList | PyTuple, type: PyType = T.listIteratorType) {
+    super(type);
     this.list = list;
     this.items = list.items;
     this.i = 0;
@@ -59,8 +60,9 @@ export function listIterNext(it: ListIter): any {
 export class ReverseListIter extends PyObject {
   list: PyList | PyTuple;
   i: number;
-  constructor(list: PyList | PyTuple) {
-    super(T.listReverseIteratorType);
+  /** `type`: list_reverseiterator, or `reversed` for a tuple or str (CPython's reversed object). */
+  constructor(list: PyList | PyTuple, type: PyType = T.listReverseIteratorType) {
+    super(type);
     this.list = list;
     this.i = list.items.length - 1;
   }
@@ -454,7 +456,7 @@ export function setupList(): void {
   tt.repr = tupleRepr;
   tt.len = (x) => (x as PyTuple).items.length;
   tt.bool = (x) => (x as PyTuple).items.length !== 0;
-  tt.iter = (x) => new ListIter(x as PyTuple);
+  tt.iter = (x) => new ListIter(x as PyTuple, T.tupleIteratorType);
   tt.hash = (x) => tupleHash((x as PyTuple).items);
   tt.getitem = (x, key) => {
     const items = (x as PyTuple).items;

@@ -135,7 +135,7 @@ export function setupSet(): void {
     t.repr = setRepr;
     t.len = (x) => (x as PySet).size;
     t.bool = (x) => (x as PySet).size !== 0;
-    t.iter = (x) => new DictIter(x as PySet, ITER_KEYS);
+    t.iter = (x) => new DictIter(x as PySet, ITER_KEYS, T.setIteratorType);
     t.contains = (x, v) => {
       try {
         return htFind(x as PySet, v) >= 0;

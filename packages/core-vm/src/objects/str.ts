@@ -210,7 +210,8 @@ export class StrIter extends PyObject {
   s: string;
   i: number;
   constructor(s: string) {
-    super(T.strIteratorType);
+    // CPython 3.11 names the iterator of an all-ASCII str str_ascii_iterator
+    super(/^[\x00-\x7f]*$/.test(s) ? T.strAsciiIteratorType : T.strIteratorType);
     this.s = s;
     this.i = 0;
   }
