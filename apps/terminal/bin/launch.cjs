@@ -75,30 +75,11 @@ function ensureSafeStack() {
   process.exit(r.status ?? 1);
 }
 
-/**
- * When stdin is not a terminal, `micropython` runs the VM on this thread and a small thread turns SIGINT
- * into KeyboardInterrupt (@mpy-ts/cli's SigintWatch). Starting that thread before the bundle loads lets
- * it boot in parallel, so the program need not wait for it.
- */
-function startSigintWatcher() {
-  if (require('node:tty').isatty(0)) return undefined;
-  try {
-    const { Worker } = require('node:worker_threads');
-    const words = new Int32Array(new SharedArrayBuffer(16));
-    const worker = new Worker(join(dist, 'sigint-watcher.cjs'), { workerData: words.buffer, stdout: false, stderr: false });
-    worker.unref();
-    return { words, worker };
-  } catch {
-    return undefined;
-  }
-}
-
 /** Runs one of the bundle's commands with the arguments after the script name, then exits. */
 function launch(command) {
   ensureSafeStack();
-  const sigintWatcher = command === 'micropythonMain' ? startSigintWatcher() : undefined;
   const bundle = loadBundle();
-  bundle.exports[command](process.argv.slice(2), join(__dirname, 'worker.cjs'), sigintWatcher).then(
+  bundle.exports[command](process.argv.slice(2), join(__dirname, 'worker.cjs')).then(
     (status) => {
       bundle.saveCache();
       process.exit(status);

@@ -2,8 +2,7 @@
 // Bundles src/index.ts with the @mpy-ts packages it uses into one CommonJS file, dist/mpy-ts.cjs:
 // loading one file (with V8's code cache, see bin/launch.js) starts several times faster than resolving
 // and compiling ~60 ES modules, which decides `micropython -c pass`'s start-up time.
-// Also writes dist/sigint-watcher.cjs (@mpy-ts/cli's SIGINT watcher thread, started by bin/launch.cjs) and
-// dist/bundle.json: the bundle's content hash, which names its code-cache files.
+// Also writes dist/bundle.json: the bundle's content hash, which names its code-cache files.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,10 +21,6 @@ await build({
   logLevel: 'warn',
   output: { file, format: 'cjs', sourcemap: false },
 });
-
-// the SIGINT watcher thread's program, which bin/launch.cjs starts before it loads the bundle
-const { SIGINT_WATCHER_SOURCE } = await import('@mpy-ts/cli');
-writeFileSync(join(dist, 'sigint-watcher.cjs'), SIGINT_WATCHER_SOURCE);
 
 const hash = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
 writeFileSync(join(dist, 'bundle.json'), `${JSON.stringify({ file: 'mpy-ts.cjs', hash })}\n`);

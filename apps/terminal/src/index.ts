@@ -4,16 +4,12 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { micropython, mpyTs } from '@mpy-ts/cli';
-import type { SigintWatcherThread } from '@mpy-ts/cli';
 
 export { isWorkerSessionData, runWorkerSession } from '@mpy-ts/cli';
 
-/**
- * `micropython ARGS`; `workerUrl` is the script terminal sessions run in (bin/worker.js); `sigintWatcher`
- * the SIGINT watcher thread bin/launch.cjs started from dist/sigint-watcher.cjs, if any.
- */
-export function micropythonMain(args: readonly string[], workerUrl: string | URL, sigintWatcher?: SigintWatcherThread): Promise<number> {
-  return micropython(args, { workerUrl, sigintWatcher });
+/** `micropython ARGS`; `workerUrl` is the script terminal sessions run in (bin/worker.js). */
+export function micropythonMain(args: readonly string[], workerUrl: string | URL): Promise<number> {
+  return micropython(args, { workerUrl });
 }
 
 /** `mpy-ts ARGS`. */

@@ -127,7 +127,9 @@ describe('micropython', () => {
 });
 
 describe('micropython with stdin not a terminal: SIGINT is KeyboardInterrupt (the VM on the main thread)', () => {
-  const CATCH = "try:\n    print('ready')\n    while True:\n        pass\nexcept KeyboardInterrupt:\n    print('caught')\n";
+  // the SIGINT watcher thread starts before a sleep of 20 ms or more, or once code has run 50 ms
+  // (@mpy-ts/cli's SigintWatch), so each program sleeps or loops a little before it says ready
+  const CATCH = "import time\ntry:\n    time.sleep(0.05)\n    print('ready')\n    while True:\n        pass\nexcept KeyboardInterrupt:\n    print('caught')\n";
 
   it('in a script, caught by the script: exit 0', async () => {
     const dir = scratch({ 'loop.py': CATCH });
@@ -135,7 +137,7 @@ describe('micropython with stdin not a terminal: SIGINT is KeyboardInterrupt (th
   });
 
   it('uncaught: the traceback on stderr and exit 1, as an uncaught exception', async () => {
-    const dir = scratch({ 'loop.py': "print('ready')\nwhile True:\n    pass\n" });
+    const dir = scratch({ 'loop.py': "import time\ntime.sleep(0.05)\nprint('ready')\nwhile True:\n    pass\n" });
     const r = await interruptAfterReady([join(dir, 'loop.py')]);
     expect({ ...r, err: r.err.replace(/line \d+/, 'line N') }).toEqual({
       status: 1,
@@ -145,16 +147,17 @@ describe('micropython with stdin not a terminal: SIGINT is KeyboardInterrupt (th
     });
   });
 
-  it('in a program read from a pipe, in -c, and in time.sleep', async () => {
+  it('in a program read from a pipe, in -c, in time.sleep, and after a busy loop', async () => {
     expect(await interruptAfterReady([], CATCH)).toEqual({ status: 0, signal: null, out: 'ready\ncaught\n', err: '' });
     expect(await interruptAfterReady(['-c', CATCH])).toEqual({ status: 0, signal: null, out: 'ready\ncaught\n', err: '' });
-    const sleep = "import time\ntry:\n    print('ready')\n    time.sleep(60)\nexcept KeyboardInterrupt:\n    print('woke')\n";
+    const sleep = "import time\ntry:\n    time.sleep(0.05)\n    print('ready')\n    time.sleep(60)\nexcept KeyboardInterrupt:\n    print('woke')\n";
     expect(await interruptAfterReady(['-c', sleep])).toEqual({ status: 0, signal: null, out: 'ready\nwoke\n', err: '' });
+    const busy = "import time\nt = time.ticks_ms()\nwhile time.ticks_diff(time.ticks_ms(), t) < 300:\n    pass\nfor i in range(70000):\n    pass\ntry:\n    print('ready')\n    while True:\n        pass\nexcept KeyboardInterrupt:\n    print('caught')\n";
+    expect(await interruptAfterReady(['-c', busy])).toEqual({ status: 0, signal: null, out: 'ready\ncaught\n', err: '' });
   });
 
   it('a second SIGINT while the program runs is a second KeyboardInterrupt', async () => {
-    const twice = "n = 0\nwhile n < 2:\n    try:\n        print('ready')\n        while True:\n            pass\n    except KeyboardInterrupt:\n        n += 1\n        print('caught', n)\n";
-    // the helper sends one SIGINT per run; send the second from Python's side by printing ready again
+    const twice = "import time\ntime.sleep(0.05)\nn = 0\nwhile n < 2:\n    try:\n        print('ready')\n        while True:\n            pass\n    except KeyboardInterrupt:\n        n += 1\n        print('caught', n)\n";
     const r = await new Promise<{ status: number | null; out: string }>((resolve) => {
       const child = spawn(MICROPYTHON, ['-c', twice], { stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';

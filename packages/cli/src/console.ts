@@ -7,9 +7,11 @@
 import { isatty } from 'node:tty';
 import type { Host } from '@mpy-ts/core-vm';
 import { NodeHost } from '@mpy-ts/core-vm/node';
+import type { NodeHostOptions } from '@mpy-ts/core-vm/node';
 import { CHAR_CTRL_C, CHAR_CTRL_D, READLINE_CONTINUE, READLINE_ENTER, Readline } from '@mpy-ts/repl';
 import { InputReader } from './shared-input.js';
 import type { SharedInputBuffers } from './shared-input.js';
+import type { SigintWatch } from './sigint.js';
 
 export interface Console {
   /** The VM's host: program stdio, files, clock, the interrupt word. */
@@ -34,10 +36,8 @@ export interface InlineConsoleOptions {
   readonly cwd?: string;
   /** Whether stdin counts as a terminal (default: isatty(0)). */
   readonly stdinIsTTY?: boolean;
-  /** The VM's interrupt word (default: a new one nothing else raises). */
-  readonly interrupt?: Int32Array;
-  /** Told when code starts (3, Ctrl-C armed) and stops (-1) running, e.g. a SigintWatch. */
-  readonly setInterruptChar?: (c: number) => void;
+  /** SIGINT delivery (./sigint.ts): its interrupt word becomes the VM's; told when code runs and sleeps. */
+  readonly sigint?: SigintWatch;
 }
 
 /**
@@ -46,7 +46,8 @@ export interface InlineConsoleOptions {
  * reads exactly the lines that follow it (MicroPython reads its REPL input a byte at a time).
  */
 export function createInlineConsole(options: InlineConsoleOptions = {}): Console {
-  const fd0 = new NodeHost({ interrupt: options.interrupt });
+  const sigint = options.sigint;
+  const fd0 = new NodeHost({ interrupt: sigint?.interrupt });
   const source = options.stdin ?? ((max: number) => fd0.readStdin(max));
   let buffered: Uint8Array = new Uint8Array(0);
   const fill = (): boolean | null => {
@@ -72,14 +73,31 @@ export function createInlineConsole(options: InlineConsoleOptions = {}): Console
     const nl = buffered.indexOf(0x0a);
     return take(nl < 0 ? max : Math.min(max, nl + 1));
   };
-  const host = new NodeHost({ interrupt: fd0.interrupt, stdin: readLine, stdout: options.stdout, stderr: options.stderr, cwd: options.cwd });
+  const hostOptions = { interrupt: fd0.interrupt, stdin: readLine, stdout: options.stdout, stderr: options.stderr, cwd: options.cwd };
+  const host = sigint === undefined ? new NodeHost(hostOptions) : new WatchedHost(hostOptions, sigint);
   return {
     host,
     stdinIsTTY: options.stdinIsTTY ?? isatty(0),
     readRaw,
-    setInterruptChar: options.setInterruptChar ?? (() => {}),
+    setInterruptChar: sigint === undefined ? () => {} : (c) => sigint.setInterruptChar(c),
     flushInput() {},
   };
+}
+
+/** A NodeHost that starts the SIGINT watcher once code has run for a while or before it sleeps. */
+class WatchedHost extends NodeHost {
+  private readonly watch: SigintWatch;
+  constructor(options: NodeHostOptions, watch: SigintWatch) {
+    super(options);
+    this.watch = watch;
+  }
+  override sleepMs(ms: number): void {
+    this.watch.beforeSleep(ms);
+    super.sleepMs(ms);
+  }
+  safePoint(): void {
+    this.watch.safePoint();
+  }
 }
 
 /** The worker's console over the input the main thread shares (stdin is a terminal in raw mode). */

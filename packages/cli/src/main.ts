@@ -12,7 +12,6 @@ import { createInlineConsole } from './console.js';
 import { runSession } from './session.js';
 import { InputWriter, createSharedInput } from './shared-input.js';
 import { SigintWatch } from './sigint.js';
-import type { SigintWatcherThread } from './sigint.js';
 import type { WorkerSessionData } from './worker.js';
 
 export interface MicropythonOptions {
@@ -27,11 +26,6 @@ export interface MicropythonOptions {
   readonly completeBuiltins?: boolean;
   /** Force the terminal (worker) or inline mode; default: terminal when stdin is a tty. */
   readonly terminal?: boolean;
-  /**
-   * A SIGINT watcher thread the caller started early (from SIGINT_WATCHER_SOURCE, so that it boots while
-   * the caller loads); used in inline mode instead of starting one, stopped in any case.
-   */
-  readonly sigintWatcher?: SigintWatcherThread;
 }
 
 /** sys.platform as the unix port reports it. */
@@ -43,10 +37,6 @@ export function hostPlatform(): string {
 export async function micropython(args: readonly string[], options: MicropythonOptions = {}): Promise<number> {
   const argv0 = options.argv0 ?? 'micropython';
   const cl = parseCommandLine(args);
-  const terminal = options.terminal ?? isatty(0);
-  if (cl.action !== 'run' || terminal) {
-    if (options.sigintWatcher !== undefined) SigintWatch.start(options.sigintWatcher).stop();
-  }
   switch (cl.action) {
     case 'help':
       writeText(1, usage(argv0));
@@ -60,13 +50,14 @@ export async function micropython(args: readonly string[], options: MicropythonO
     case 'run':
       break;
   }
+  const terminal = options.terminal ?? isatty(0);
   if (!terminal) {
     // the VM runs on this thread: a watcher thread turns SIGINT into KeyboardInterrupt (./sigint.ts)
-    const watch = SigintWatch.start(options.sigintWatcher);
+    const watch = new SigintWatch();
     try {
       return runSession({
         commandLine: cl,
-        console: createInlineConsole({ interrupt: watch.interrupt, setInterruptChar: (c) => watch.setInterruptChar(c) }),
+        console: createInlineConsole({ sigint: watch }),
         getenv: (name) => process.env[name],
         argv0,
         platform: hostPlatform(),

@@ -100,6 +100,11 @@ export interface Host {
    * MemoryError past VMOptions.memoryLimit, so a runaway program fails in Python instead of crashing.
    */
   memoryInUse?(): number;
+  /**
+   * Optional: called at the VM's periodic safe point (about every 65536 backward jumps, with the memory
+   * check), for hosts that do something once code has run for a while.
+   */
+  safePoint?(): void;
   /** The filesystem root. */
   readonly fs: HostFs;
   /** The initial working directory (absolute, in the fs namespace). */

@@ -691,6 +691,7 @@ export class VM {
       this.tick = 0;
       // Output buffered by print() goes out at least this often, so a long computation shows its progress.
       this.flushOutput();
+      if (this.host.safePoint !== undefined) this.host.safePoint();
       if (this.host.memoryInUse !== undefined && this.host.memoryInUse() > this.memoryLimit) {
         throw newException(T.memoryErrorType, 'memory allocation failed');
       }
