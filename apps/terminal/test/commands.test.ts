@@ -39,14 +39,16 @@ function interruptAfterReady(args: string[], input?: string): Promise<{ status: 
       child.kill('SIGKILL');
       reject(new Error(`no exit after SIGINT: ${JSON.stringify(out)} ${JSON.stringify(err)}`));
     }, 20_000);
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    const { stdout, stderr } = child;
+    if (stdout === null || stderr === null) throw new Error('no pipes');
+    stdout.setEncoding('utf8').on('data', (d: string) => {
       out += d;
       if (!sent && out.includes('ready\n')) {
         sent = true;
         child.kill('SIGINT');
       }
     });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
     child.on('close', (status, signal) => {
       clearTimeout(guard);
       resolve({ status, signal, out, err });
