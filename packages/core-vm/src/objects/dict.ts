@@ -8,7 +8,7 @@ import { PyTuple } from './tuple.js';
 import { PyList, ListIter } from './list.js';
 import { checkHeap } from './heaplock.js';
 import { defMethod, defClassMethod } from './function.js';
-import { repr, STOP, eqBool, typeName, reprGuard, call, forEach, getIter, iterNext, lookupSpecial, getItem, getAttrOpt, typeOf, contains, len as pyLen } from '../runtime.js';
+import { repr, STOP, eqBool, typeName, reprGuard, call, forEach, iterNext, lookupSpecial, getItem, getAttrOpt, typeOf, contains, len as pyLen } from '../runtime.js';
 import { PyHashTable, htFind, htFindStr, htInsert, htRemoveAt, htClear, htCopyInto, DELETED } from './hashtable.js';
 
 export class PyDict extends PyHashTable {
