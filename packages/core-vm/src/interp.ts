@@ -1063,6 +1063,8 @@ function unpackError(got: number, expected: number, tooMany: boolean): PyBaseExc
 }
 
 function makeFunction(code: CodeObject, globals: PyDict, builtins: PyDict, flags: number, fast: any[], sp: number): [PyFunction, number] {
+  // a function object is a heap allocation in MicroPython (def, lambda or closure made while running)
+  checkHeap();
   let closure: PyCell[] | null = null;
   let kwdefaults: PyDict | null = null;
   let defaults: any[] | null = null;

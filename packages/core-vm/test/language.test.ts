@@ -194,6 +194,7 @@ d = {1: 2}
 s = {1}
 x = 5
 seven, nine = [7, 8], [9]
+still = lambda: [x]  # (making a function while locked is an allocation too)
 def attempt(name, f):
     try:
         f()
@@ -209,7 +210,7 @@ micropython.heap_lock()
 for name, f in cases:
     attempt(name, f)
 n = micropython.heap_unlock()
-attempt('still', lambda: [x])
+attempt('still', still)
 print(n, micropython.heap_unlock(), micropython.heap_unlock())
 for name, f in cases[:2]:
     attempt(name, f)
@@ -221,6 +222,35 @@ print(l)
       `mv ${locked}`, `extend ${locked}`, 'extend0 ok', `grow ${locked}`, 'same ok', 'const ok', 'int ok', `still ${locked}`,
       '1 0 0', 'list ok', 'tuple ok', '[9, 2, 3]', '',
     ]);
+  });
+
+  it('makes a def, lambda or closure made while locked raise MemoryError; calls still work', () => {
+    const src = `import micropython
+def g(a):
+    return a + 1
+def make():
+    def inner():
+        return 1
+    return inner
+def attempt(name, f):
+    try:
+        f()
+        print(name, 'ok')
+    except MemoryError:
+        print(name, 'MemoryError')
+call_g = lambda: g(1)
+micropython.heap_lock()
+attempt('call', call_g)
+attempt('def', make)
+try:
+    h = lambda: 0
+    print('lambda ok')
+except MemoryError:
+    print('lambda MemoryError')
+micropython.heap_unlock()
+attempt('def', make)
+`;
+    expect(out(src).split('\n')).toEqual(['call ok', 'def MemoryError', 'lambda MemoryError', 'def ok', '']);
   });
 });
 
