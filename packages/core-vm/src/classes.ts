@@ -846,6 +846,8 @@ export function setupClasses(): void {
   });
   defGetSet(t, '__module__', (x) => {
     const m = (x as PyType).dict.get('__module__');
+    // a builtin type's own '__module__' entry may be the descriptor its instances use (function, type)
+    if ((x as PyType).flags & TF_BUILTIN) return typeof m === 'string' ? m : 'builtins';
     return m === undefined ? 'builtins' : m;
   }, (x, v) => {
     (x as PyType).dict.set('__module__', v);
