@@ -12,6 +12,8 @@
 //
 // A double-double value is (hi, lo) with hi = fl(hi + lo); functions return hi and leave lo in `R[0]`.
 
+import { LOG_C, LOG_HALF, LOG_T_HI, LOG_T_LO } from './libm-tables.js';
+
 const R = new Float64Array(2);
 
 const SPLIT = 134217729; // 2^27 + 1 (Veltkamp splitting: no fused multiply-add in JavaScript)
@@ -170,8 +172,117 @@ function logDD(x: number): number {
 
 /** Natural logarithm, correctly rounded, for finite x > 0 (Math.log otherwise). */
 export function log(x: number): number {
+  if (x >= 2.2250738585072014e-308 && x < Infinity) {
+    const y = logFast(x);
+    if (y === y) return y;
+  }
+  return logSlow(x);
+}
+
+/** The double-double path of log (what log returned before the fast path; the fallback). */
+export function logSlow(x: number): number {
   if (!(x > 0 && x < Infinity)) return Math.log(x);
   return logDD(x);
+}
+
+// ---- Fast paths (Ziv's strategy) -------------------------------------------------------------------------
+// Each fast path computes a double-double H + L with a proven relative error bound, then returns H only if
+// every real number within that bound of H + L rounds to H; otherwise it returns NaN and the caller runs the
+// slow path above. Tables come from tools/gen-libm-fast-tables.py (exact arithmetic in Python, committed).
+//
+// Rounding test (`certain` below). Let y be the true value, |y - (H + L)| <= eps |y|, H = fl(H + L),
+// err = |H| * 2^-k with 2^-k >= 2 eps (so err >= eps |y|, since |y| <= |H| (1 + 2^-51)). Take
+// b = fl(fl(|L| + err) * (1 + 2^-40)): two roundings lose at most a factor (1 - 2^-53)^2, so b > |L| + err
+// strictly. If fl(H + sign(L) b) == H, then H + sign(L) b lies within H's rounding interval (between the
+// midpoints to its neighbours, a midpoint itself only if the tie goes to H), so y, which is strictly closer
+// to H on that side, rounds to H. On the other side y >= H - err (resp. <=): err < 2^-60 |H| is far inside
+// the interval (at least ulp(H)/4 >= 2^-55 |H| even at a power of two). Hence round(y) = H.
+// The slow path's own error is around 2^-95 relative wherever the fast path applies (except log at
+// |x - 1| < 2^-38, where it misrounds: see test/libm-fast.test.ts), so both agree whenever this test passes.
+
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+const HIW = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0; // index of the high word
+
+/** H if H + L with relative error bound 2^-k (errScale = 2^-k) certainly rounds to H, else NaN. */
+function certain(h: number, l: number, errScale: number): number {
+  const b = (Math.abs(l) + Math.abs(h) * errScale) * 1.0000000000009095; // 1 + 2^-40
+  return h + (l < 0 ? -b : b) === h ? h : NaN;
+}
+
+// log1p Taylor coefficients 1/3 .. -1/8 (JS rounds each quotient correctly)
+const LC3 = 1 / 3;
+const LC4 = -1 / 4;
+const LC5 = 1 / 5;
+const LC6 = -1 / 6;
+const LC7 = 1 / 7;
+const LC8 = -1 / 8;
+const LOG_ERR = 2 ** -67;
+
+/**
+ * log(x) for normal finite x > 0, correctly rounded, or NaN when the rounding test fails.
+ *
+ * Reduction: x = 2^e m, m in [1, 2); j = top 9 bits of m's fraction; if j >= LOG_HALF, m /= 2 and e += 1
+ * (so m in [0.707, 1.414)). c = LOG_C[j] (<= 21 bits, ~1/m; exactly 1 for j = 0 and 511, so x near 1 has
+ * r = x - 1). log x = e ln2 - log c + log1p(r), r = m c - 1, |r| < 2^-9 (asserted by the generator).
+ *   r exactly: m = mh + ml (Veltkamp, 26 + 26 bits); mh c (<= 47 bits) and ml c are exact, mh c - 1 is exact
+ *   (Sterbenz: mh c in [1/2, 2]) and TwoSum gives rh + rl = r exactly.
+ *   r^2 = sh + sl exactly (Dekker's square; no underflow as |r| >= 2^-73 or r = 0).
+ *   log1p(r) = r - r^2/2 + r^3 P(r), P = 1/3 - r/4 + ... - r^5/8 (Taylor to r^8). Error, relative to |r|:
+ *     truncation <= |r|^8 / 9 / (1 - |r|) < 2^-75.1;
+ *     r^3 P: |r^3 P| <= 2^-19.58 |r| and it is computed from rh in double with at most ~9 roundings and
+ *     coefficient errors (relative 8.9 * 2^-53 < 2^-49.8): < 2^-69.4;
+ *     r - r^2/2 = rh + (-sh/2) by Fast2Sum (exact) plus rl - sl/2 - rh rl (rl^2 < 2^-115 |r| dropped) summed
+ *     with the r^3 P term in double: < 2^-72.5.  Total < 2^-69 |r| <= 2^-68.9 |log1p r|.
+ *   e ln2 = e LN2A + e LN2B + e LN2C: the first two products exact (42-bit pieces, |e| < 2^11), the third's
+ *   rounding and LN2C's truncation < 2^-100 |e|; -log c = LOG_T_HI + LOG_T_LO to 2^-106.
+ *   Assembly: TwoSum(e LN2A, T_HI), TwoSum(that, rh - sh/2), remaining terms added in double: their sum is
+ *   below 2^-40 |e| + 2^-50 |y|, so its roundings cost < 2^-89 |y|.
+ *   Cancellation: when e = 0 and c != 1, |log x| >= 2^-9 (1 - 2^-10) while |r| <= 2^-10 + 2^-20 and
+ *   |log c| <= 0.35; when e != 0, |log x| >= 0.34 |e|. So log1p(r)'s error relative to |y| stays < 2^-68.9
+ *   and the total is eps < 2^-68.5; the test uses 2^-67.
+ */
+export function logFast(x: number): number {
+  F64[0] = x;
+  const hw = U32[HIW];
+  let e = (hw >>> 20) - 1023;
+  const j = (hw >>> 11) & 511;
+  U32[HIW] = (hw & 0xfffff) | 0x3ff00000;
+  let m = F64[0];
+  if (j >= LOG_HALF) {
+    m *= 0.5;
+    e += 1;
+  }
+  const c = LOG_C[j];
+  let t = m * SPLIT;
+  const mh = t - (t - m);
+  const a = mh * c - 1;
+  const b = (m - mh) * c;
+  const rh = a + b;
+  const bv = rh - a;
+  const rl = (a - (rh - bv)) + (b - bv);
+  t = rh * SPLIT;
+  const rhh = t - (t - rh);
+  const rhl = rh - rhh;
+  const sh = rh * rh;
+  const sl = ((rhh * rhh - sh) + 2 * rhh * rhl) + rhl * rhl;
+  const p = LC3 + rh * (LC4 + rh * (LC5 + rh * (LC6 + rh * (LC7 + rh * LC8))));
+  const hh = -0.5 * sh;
+  const u = rh + hh;
+  const ul = hh - (u - rh);
+  const blo = ((ul + rl) - (0.5 * sl + rh * rl)) + (sh * rh) * p;
+  // e ln2 - log c
+  const e1 = e * LN2A;
+  const th = LOG_T_HI[j];
+  const s = e1 + th;
+  const sv = s - e1;
+  const sl1 = (e1 - (s - sv)) + (th - sv);
+  const v = s + u;
+  const vv = v - s;
+  const vl = (s - (v - vv)) + (u - vv);
+  const lo = vl + sl1 + e * LN2B + (e * LN2C + LOG_T_LO[j] + blo);
+  const h = v + lo;
+  return certain(h, lo - (h - v), LOG_ERR);
 }
 
 /** Base-2 logarithm: exact for powers of two. */
