@@ -78,10 +78,13 @@ function log1pRef(u: number): bigint {
 type Draw = () => number;
 interface Dist { name: string; n: number; draw: Draw }
 
-function checkAgainstSlow(fast: (x: number) => number, full: (x: number) => number, slow: (x: number) => number,
-  dists: Dist[], explain: (x: number, got: number) => boolean): { n: number; fallbacks: number; fixed: number } {
+/** fast(x): the fast path's answer, NaN when it falls back, undefined when x is outside its range. */
+function checkAgainstSlow(fast: (x: number) => number | undefined, full: (x: number) => number,
+  slow: (x: number) => number, dists: Dist[], explain: (x: number, got: number) => boolean,
+): { n: number; fallbacks: number; fixed: number; outside: number } {
   let n = 0;
   let fallbacks = 0;
+  let outside = 0;
   let fixed = 0;
   const bad: string[] = [];
   for (const d of dists) {
@@ -89,7 +92,8 @@ function checkAgainstSlow(fast: (x: number) => number, full: (x: number) => numb
       const x = d.draw();
       n++;
       const f = fast(x);
-      if (f !== f) fallbacks++;
+      if (f === undefined) outside++;
+      else if (f !== f) fallbacks++;
       const got = full(x);
       const want = slow(x);
       if (Object.is(got, want)) continue;
@@ -101,7 +105,7 @@ function checkAgainstSlow(fast: (x: number) => number, full: (x: number) => numb
     }
   }
   expect(bad, bad.join('\n')).toEqual([]);
-  return { n, fallbacks, fixed };
+  return { n, fallbacks, fixed, outside };
 }
 
 describe('libm fast paths equal the slow paths bit for bit', () => {
@@ -141,6 +145,77 @@ describe('libm fast paths equal the slow paths bit for bit', () => {
     expect(libm.log(Number.MAX_VALUE)).toBe(709.782712893384);
     expect(libm.logFast(1)).toBe(0);
     expect(libm.logFast(2)).toBe(Math.LN2);
+  });
+
+  for (const [name, fast, full, slow] of [['sin', libm.sinFast, libm.sin, libm.sinSlow], ['cos', libm.cosFast, libm.cos, libm.cosSlow]] as const) {
+    it(name, () => {
+      const r = rng(name === 'sin' ? 0x51e : 0xc05);
+      const unit = (): number => r() / 4294967296;
+      const sign = (): number => (r() & 1 ? 1 : -1);
+      const dists: Dist[] = [
+        // |x| log-uniform over the range the double-double paths cover, [1e-8, 1e5), and a bit beyond
+        { name: 'exponent', n: 70000, draw: () => sign() * 2 ** (-27 + 45 * unit()) },
+        // next to multiples of pi/2 (k < 64000): the offset log-uniform in [2^-52, 2^-1] of k pi/2
+        { name: 'near k pi/2', n: 60000, draw: () => {
+          const k = 1 + (r() % (r() & 1 ? 20 : 63000));
+          return sign() * (k * (Math.PI / 2)) * (1 + sign() * 2 ** -(1 + 51 * unit()));
+        } },
+        { name: 'integers', n: 40000, draw: () => sign() * (r() % (r() & 1 ? 1000 : 100001)) },
+        { name: 'uniform [0, 10)', n: 20000, draw: () => 10 * unit() },
+        { name: 'bits', n: 10000, draw: () => fromBits(r(), r()) },
+        { name: 'subnormals', n: 2000, draw: () => fromBits(r() % 0x100000, r()) },
+        { name: 'huge', n: 2000, draw: () => sign() * fromBits(0x40f86a00 + (r() % 0x3f000000), r()) },
+      ];
+      // outside: beyond [1e-8, 1e5), or within ~1e-9 of a non-zero multiple of pi/2, where the reduction
+      // declines (and the slow path uses Math.*): approximately classified, for the statistics only
+      const declined = (x: number): boolean => {
+        const k = Math.round(x * (2 / Math.PI));
+        return k !== 0 && Math.abs(x - k * (Math.PI / 2)) < 1.01e-9;
+      };
+      const res = checkAgainstSlow((x) => (Math.abs(x) >= 1e-8 && Math.abs(x) < 1e5 && !declined(x) ? fast(x) : undefined),
+        full, slow, dists, () => false);
+      expect(res.n).toBeGreaterThanOrEqual(200000);
+      expect(res.fallbacks / (res.n - res.outside)).toBeLessThan(0.01);
+      console.log(`${name}: ${res.n} arguments, ${res.outside} outside the fast path's range, ${res.fallbacks} fallbacks ` +
+        `(${(100 * res.fallbacks / (res.n - res.outside)).toFixed(3)}% of the rest)`);
+    });
+  }
+
+  it('sin/cos: special values keep their paths', () => {
+    for (const x of [0, -0, Infinity, -Infinity, NaN, 5e-324, 1e-8, -1e-8, 9.99e-9, 1e5, 99999.99, Math.PI, Math.PI / 2,
+      Math.PI / 4, 3 * Math.PI / 2, 1, 2.5]) {
+      expect(Object.is(libm.sin(x), libm.sinSlow(x)), `sin ${x}`).toBe(true);
+      expect(Object.is(libm.cos(x), libm.cosSlow(x)), `cos ${x}`).toBe(true);
+    }
+    expect(libm.sin(2.5)).toBe(0.5984721441039565);
+    expect(libm.cos(0.1)).toBe(0.9950041652780258);
+  });
+
+  it('exp', () => {
+    const r = rng(0xe4b);
+    const unit = (): number => r() / 4294967296;
+    const sign = (): number => (r() & 1 ? 1 : -1);
+    const dists: Dist[] = [
+      { name: 'uniform over the range', n: 60000, draw: () => -708 + 1417.7 * unit() },
+      // |x| log-uniform in [2^-1000, 2^9]: tiny arguments, where e^x is 1 + x + ..., included
+      { name: 'exponent', n: 60000, draw: () => sign() * 2 ** (-1000 + 1009 * unit()) },
+      { name: 'integers', n: 20000, draw: () => sign() * (r() % 710) },
+      { name: 'short decimals', n: 20000, draw: () => sign() * (r() % 100000) / 1000 },
+      // next to the reduction's breakpoints (k + 1/2) ln2/128
+      { name: 'near breakpoints', n: 20000, draw: () => ((r() % 260000) - 130000 + 0.5) * (Math.LN2 / 128) * (1 + sign() * 2 ** -(20 + 32 * unit())) },
+      { name: 'near the ends', n: 10000, draw: () => (r() & 1 ? -708 : 709.7) + sign() * 2 ** -(1 + 40 * unit()) },
+      { name: 'bits', n: 10000, draw: () => fromBits(r(), r()) },
+    ];
+    const res = checkAgainstSlow((x) => (x > -708 && x < 709.7 && Math.abs(x) >= 1e-300 ? libm.expFast(x) : undefined),
+      libm.exp, libm.expSlow, dists, () => false);
+    expect(res.n).toBeGreaterThanOrEqual(200000);
+    expect(res.fallbacks / (res.n - res.outside)).toBeLessThan(0.001);
+    console.log(`exp: ${res.n} arguments, ${res.outside} outside the fast path's range, ${res.fallbacks} fallbacks ` +
+      `(${(100 * res.fallbacks / (res.n - res.outside)).toFixed(4)}% of the rest)`);
+    for (const x of [0, -0, 1e-300, -1e-300, 1e-301, 709.7, 709.69, -708, -707.99, Infinity, -Infinity, NaN, 1, -1]) {
+      expect(Object.is(libm.exp(x), libm.expSlow(x)), String(x)).toBe(true);
+    }
+    expect(libm.exp(1.7)).toBe(5.4739473917272);
   });
 
   it('the exact reference itself catches a misrounding', () => {

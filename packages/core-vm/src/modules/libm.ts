@@ -12,7 +12,8 @@
 //
 // A double-double value is (hi, lo) with hi = fl(hi + lo); functions return hi and leave lo in `R[0]`.
 
-import { LOG_C, LOG_HALF, LOG_T_HI, LOG_T_LO } from './libm-tables.js';
+import { LOG_C, LOG_HALF, LOG_T_HI, LOG_T_LO, TRIG_C_HI, TRIG_C_LO, TRIG_S_HI, TRIG_S_LO,
+  EXP_INV, EXP_L1, EXP_L2, EXP_L3, EXP_T_HI, EXP_T_LO } from './libm-tables.js';
 
 const R = new Float64Array(2);
 
@@ -121,9 +122,81 @@ function expDD(xh: number, xl: number): number {
 
 /** e^x, correctly rounded; Math.exp where the result would be subnormal, or overflows. */
 export function exp(x: number): number {
+  if (x > -708 && x < 709.7 && Math.abs(x) >= 1e-300) {
+    const y = expFast(x);
+    if (y === y) return y;
+  }
+  return expSlow(x);
+}
+
+/** The double-double path of exp (what exp returned before the fast path; the fallback). */
+export function expSlow(x: number): number {
   if (!(x > -708 && x < 709.7)) return Math.exp(x);
   if (Math.abs(x) < 1e-300) return 1;
   return expDD(x, 0);
+}
+
+// e^r - 1 - r - r^2/2 = r^3 (EP3 + r EP4 + ... + r^5 EP8): Taylor coefficients
+const EP3 = 1 / 6;
+const EP4 = 1 / 24;
+const EP5 = 1 / 120;
+const EP6 = 1 / 720;
+const EP7 = 1 / 5040;
+const EP8 = 1 / 40320;
+const EXP_ERR = 2 ** -74;
+
+/**
+ * e^x for -708 < x < 709.7, correctly rounded, or NaN when the rounding test fails (see `exp`'s caller).
+ *
+ * x = k ln2/128 + r, k = round(x 128/ln2) (|k| < 2^17), j = k mod 128, E = (k - j)/128:
+ * e^x = 2^E 2^(j/128) e^r, |r| <= (1/2 + 2^-35) ln2/128 < 2^-8.5.
+ *   r: x - k EXP_L1 exact (36-bit piece; Sterbenz for k != 0), minus k EXP_L2 (exact product) by TwoSum,
+ *   minus k EXP_L3 (< 2^-68, rounded) into the low part: r = rh + rl to within 2^-115 absolute.
+ *   e^r = 1 + rh + rh^2/2 + [rl + rh rl + r^3 P]: rh^2 = qh + ql exactly (Dekker), rh + qh/2 and 1 + that by
+ *   Fast2Sum (|qh/2| <= 2^-9.5 |rh|, |rh| < 1); r^3 P (Taylor to r^8; truncation < 2^-95) from rh in double,
+ *   |r^3 P| < 2^-28, relative error < 2^-50: < 2^-78; rl^2 dropped (< 2^-120); the bracket's partial sums
+ *   are below 2^-27.9, so its ~6 roundings cost < 2^-78.5.
+ *   times T = 2^(j/128) = TH + TL (table, 2^-106): TH b exact (Dekker), TH lo and TL b rounded (< 2^-79),
+ *   TL lo dropped (< 2^-79). Absolute error < 2^-76.5 on a value in [0.99, 2): eps < 2^-76.4; the test uses
+ *   2^-74. The test runs before scaling by 2^E, which is exact (the result is a normal double) and commutes
+ *   with rounding.
+ */
+export function expFast(x: number): number {
+  const k = Math.round(x * EXP_INV);
+  const d = x - k * EXP_L1;
+  const e2 = k * EXP_L2;
+  const rh = d - e2;
+  const bv = rh - d;
+  const rl = ((d - (rh - bv)) - (e2 + bv)) - k * EXP_L3;
+  let t = rh * SPLIT;
+  const rhh = t - (t - rh);
+  const rhl = rh - rhh;
+  const qh = rh * rh;
+  const ql = ((rhh * rhh - qh) + 2 * rhh * rhl) + rhl * rhl;
+  const p = (rh * qh) * (EP3 + rh * (EP4 + rh * (EP5 + rh * (EP6 + rh * (EP7 + rh * EP8)))));
+  const hq = 0.5 * qh;
+  const a = rh + hq;
+  const al = hq - (a - rh);
+  const b = 1 + a;
+  const bl = a - (b - 1);
+  const lo = bl + (al + ((rl + (0.5 * ql + rh * rl)) + p));
+  const j = k & 127;
+  const th = EXP_T_HI[j];
+  t = th * SPLIT;
+  const thh = t - (t - th);
+  const thl = th - thh;
+  t = b * SPLIT;
+  const bh = t - (t - b);
+  const blo = b - bh;
+  const ph = th * b;
+  const pl = ((thh * bh - ph) + thh * blo + thl * bh) + thl * blo;
+  const lo2 = pl + (th * lo + EXP_T_LO[j] * b);
+  const h = ph + lo2;
+  const y = certain(h, lo2 - (h - ph), EXP_ERR);
+  // 2^E from its bits (E in [-1022, 1023] here)
+  U32[HIW] = ((k - j) / 128 + 1023) << 20;
+  U32[1 - HIW] = 0;
+  return y * F64[0];
 }
 
 /** log(x) as a double-double for finite x > 0. */
@@ -438,16 +511,139 @@ const TRIG_MAX = 1e5;
 
 export function sin(x: number): number {
   const a = Math.abs(x);
+  if (a < TRIG_MAX && a >= 1e-8) {
+    const y = trigFast(x, 0);
+    if (y === y) return y;
+  }
+  return sinSlow(x);
+}
+
+export function cos(x: number): number {
+  const a = Math.abs(x);
+  if (a < TRIG_MAX && a >= 1e-8) {
+    const y = trigFast(x, 1);
+    if (y === y) return y;
+  }
+  return cosSlow(x);
+}
+
+/** The double-double path of sin (what sin returned before the fast path; the fallback). */
+export function sinSlow(x: number): number {
+  const a = Math.abs(x);
   if (!(a < TRIG_MAX) || a < 1e-8) return Math.sin(x);
   if (!sinCosDD(x, true, false)) return Math.sin(x);
   return SC[0] + SC[1];
 }
 
-export function cos(x: number): number {
+/** The double-double path of cos (the fallback). */
+export function cosSlow(x: number): number {
   const a = Math.abs(x);
   if (!(a < TRIG_MAX) || a < 1e-8) return Math.cos(x);
   if (!sinCosDD(x, false, true)) return Math.cos(x);
   return SC[2] + SC[3];
+}
+
+// sin z = z + z^3 (SP3 + z^2 SP5 + ...), cos z = 1 - z^2/2 + z^4 (CQ4 + z^2 CQ6 + ...): Taylor coefficients
+const SP3 = -1 / 6;
+const SP5 = 1 / 120;
+const SP7 = -1 / 5040;
+const SP9 = 1 / 362880;
+const CQ4 = 1 / 24;
+const CQ6 = -1 / 720;
+const CQ8 = 1 / 40320;
+const CQ10 = -1 / 3628800;
+const TRIG_ERR = 2 ** -66;
+
+/**
+ * sin(x) (shift 0) or cos(x) (shift 1) for 1e-8 <= |x| < TRIG_MAX, correctly rounded, or NaN when the
+ * rounding test fails or the reduction declines (then the slow path does exactly what it always did).
+ *
+ * Reduction: the slow path's own `reduce`: r = rh + rl = x - k pi/2, |r| <= pi/4 + 2^-40, |r| >= 1e-9.
+ * Its error: k A, k B, k C exact (33-bit pieces, |k| < 2^17), x - k A exact (Sterbenz), the two add22 steps
+ * round once each at 2^-105 of a partial sum of size ~|r| (k C and k D are < 2^-42 |r|), pi/2 - (A+B+C+D)
+ * is < 2^-150 so k times it < 2^-133 < 2^-103 |r|: relative error < 2^-102.
+ * sin x = +-sin r or +-cos r by the quadrant q = k + shift; f(|r|) = A cos z + B sin z with a = i/128 the
+ * nearest table point to |r| (i <= 101), z = |r| - a = zh + zl (zh exact by Sterbenz, |z| <= 2^-8 + 2^-40),
+ * (A, B) = (sin a, cos a) for sin r and (cos a, -sin a) for cos r, double-doubles from the table.
+ *   z^2 = qh + ql + 2 zh zl (+ zl^2 < 2^-120, dropped): Dekker's exact square.
+ *   z^3 P(z^2) (sin to z^9, truncation < |z| 2^-90) in double from qh, zh: |z^3 P| <= |z| 2^-18.58, about 6
+ *   roundings and coefficient errors: error < |z| 2^-69.3. z^4 Q (cos to z^10) similarly, < 2^-87 absolute.
+ *   f = Ah + Bh zh + Ah (-qh/2)                (both products exact by Dekker, the sum by two TwoSums)
+ *     + [Al + Bl zh + Bh (zl + z^3 P) + Ah (z^4 Q - ql/2 - zh zl) + Al (-qh/2)]   (in double)
+ *   dropped: Bl (zl + z^3 P) < 2^-79 and Al (z^4 Q ...) < 2^-88, absolute.
+ *   The bracket's partial sums stay below 2^-18.5 |f| (for i >= 1, |f| >= sin(1/256) >= 2^-8.01 and
+ *   |Bh z^3 P| <= 2^-26.58; for i = 0, A = 0 and f = sin z ~ z or cos z ~ 1), so its ~9 roundings cost
+ *   < 2^-68.3 |f|; the z^3 P error adds < 2^-69.2 |f| (|z| <= 2^-8 <= 2^0.01 |f| for i >= 1, |z| ~ |f| for
+ *   i = 0); the table's 2^-106 and the reduction's 2^-102 (f's derivative is at most 1, |f| >= |r|/2... for
+ *   the cos branch |f| >= 0.7) add < 2^-100. Total eps < 2^-67.6 |f|; the test uses 2^-66.
+ */
+export function sinFast(x: number): number {
+  return trigFast(x, 0);
+}
+
+export function cosFast(x: number): number {
+  return trigFast(x, 1);
+}
+
+function trigFast(x: number, shift: number): number {
+  const rh0 = reduce(x);
+  if (rh0 !== rh0) return NaN;
+  const q = R[1] + shift;
+  const neg = rh0 < 0;
+  const rh = neg ? -rh0 : rh0;
+  const zl = neg ? -R[0] : R[0];
+  const i = (rh * 128 + 0.5) | 0;
+  const zh = rh - i * 0.0078125;
+  let t = zh * SPLIT;
+  const zhh = t - (t - zh);
+  const zhl = zh - zhh;
+  const qh = zh * zh;
+  const ql = ((zhh * zhh - qh) + 2 * zhh * zhl) + zhl * zhl;
+  const z3p = (qh * zh) * (SP3 + qh * (SP5 + qh * (SP7 + qh * SP9)));
+  const z4q = (qh * qh) * (CQ4 + qh * (CQ6 + qh * (CQ8 + qh * CQ10)));
+  let ah: number;
+  let al: number;
+  let bh: number;
+  let bl: number;
+  if ((q & 1) === 0) {
+    ah = TRIG_S_HI[i];
+    al = TRIG_S_LO[i];
+    bh = TRIG_C_HI[i];
+    bl = TRIG_C_LO[i];
+  } else {
+    ah = TRIG_C_HI[i];
+    al = TRIG_C_LO[i];
+    bh = -TRIG_S_HI[i];
+    bl = -TRIG_S_LO[i];
+  }
+  // p1 = bh zh, exactly
+  t = bh * SPLIT;
+  const bhh = t - (t - bh);
+  const bhl = bh - bhh;
+  const p1 = bh * zh;
+  const p1l = ((bhh * zhh - p1) + bhh * zhl + bhl * zhh) + bhl * zhl;
+  // p2 = ah (-qh/2), exactly
+  const mq = -0.5 * qh;
+  t = ah * SPLIT;
+  const ahh = t - (t - ah);
+  const ahl = ah - ahh;
+  t = mq * SPLIT;
+  const mqh = t - (t - mq);
+  const mql = mq - mqh;
+  const p2 = ah * mq;
+  const p2l = ((ahh * mqh - p2) + ahh * mql + ahl * mqh) + ahl * mql;
+  // ah + p1 + p2 by two TwoSums
+  const u = ah + p1;
+  let v = u - ah;
+  const ul = (ah - (u - v)) + (p1 - v);
+  const w = u + p2;
+  v = w - u;
+  const wl = (u - (w - v)) + (p2 - v);
+  const lo = ((ul + wl) + (p1l + p2l)) + (al + (bl * zh + bh * (zl + z3p) + ah * (z4q - 0.5 * ql - zh * zl) + al * mq));
+  const h = w + lo;
+  const y = certain(h, lo - (h - w), TRIG_ERR);
+  // the quadrant's sign, times sign(r) for the sin r branch (f itself is positive)
+  return ((q & 2) !== 0) !== (((q & 1) === 0) && neg) ? -y : y;
 }
 
 export function tan(x: number): number {
