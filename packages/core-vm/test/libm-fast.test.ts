@@ -75,6 +75,13 @@ function log1pRef(u: number): bigint {
   return sum;
 }
 
+/** ln 2 * 2^S: sum of 2^S / (k 2^k), k = 1.., truncated (error < S + 10 units). */
+const LN2_REF = ((): bigint => {
+  let sum = 0n;
+  for (let k = 1n; k < BigInt(S + 20); k++) sum += (1n << BigInt(S)) / (k << k);
+  return sum;
+})();
+
 type Draw = () => number;
 interface Dist { name: string; n: number; draw: Draw }
 
@@ -137,6 +144,32 @@ describe('libm fast paths equal the slow paths bit for bit', () => {
       `${res.fixed} slow-path misroundings next to 1 corrected`);
   });
 
+  it('log2', () => {
+    const r = rng(0x1062);
+    const unit = (): number => r() / 4294967296;
+    const dists: Dist[] = [
+      { name: 'bits', n: 80000, draw: () => fromBits(r() % 0x7ff00000, r()) },
+      { name: 'near 1', n: 60000, draw: () => 1 + (r() & 1 ? 1 : -1) * 2 ** -(1 + 52 * unit()) * (1 + unit()) / 2 },
+      { name: 'integers', n: 40000, draw: () => 1 + (r() % (r() & 1 ? 100000 : 2147483647)) },
+      { name: 'powers of two', n: 2000, draw: () => 2 ** ((r() % 2046) - 1022) },
+      { name: 'subnormals', n: 8000, draw: () => fromBits(r() % 0x100000, r()) },
+      { name: 'huge', n: 10000, draw: () => fromBits(0x7e000000 + (r() % 0x1f00000), r()) },
+      { name: 'top binade', n: 2000, draw: () => fromBits(0x7fe00000 + (r() % 0x100000), r()) },
+      { name: 'short decimals', n: 10000, draw: () => (1 + (r() % 100000)) / 1000 },
+    ];
+    const res = checkAgainstSlow((x) => (x >= 2.2250738585072014e-308 && x < Infinity ? libm.log2Fast(x) : undefined),
+      libm.log2, libm.log2Slow, dists, (x, got) => {
+        if (x > 1.79769313486231e308 && Number.isNaN(libm.log2Slow(x))) return Math.abs(got - Math.log2(x)) <= 2 ** -42;
+        const u = x - 1;
+        return Math.abs(u) < 2 ** -30 && correctlyRounded(got, (log1pRef(u) << BigInt(S)) / LN2_REF, S, 4n);
+      });
+    expect(res.n).toBeGreaterThanOrEqual(200000);
+    expect(res.fallbacks / (res.n - res.outside)).toBeLessThan(0.01);
+    console.log(`log2: ${res.n} arguments, ${res.outside} outside the fast path's range, ${res.fallbacks} fallbacks ` +
+      `(${(100 * res.fallbacks / (res.n - res.outside)).toFixed(3)}% of the rest), ${res.fixed} slow-path misroundings corrected`);
+    for (let e = -1022; e <= 1023; e++) expect(libm.log2(2 ** e)).toBe(e);
+  });
+
   it('log: special values keep their paths', () => {
     for (const x of [0, -0, -1, -Infinity, Infinity, NaN, 5e-324, 2.2250738585072014e-308, 1, 2, 0.5, 1e308]) {
       expect(Object.is(libm.log(x), libm.logSlow(x)), String(x)).toBe(true);
@@ -147,9 +180,10 @@ describe('libm fast paths equal the slow paths bit for bit', () => {
     expect(libm.logFast(2)).toBe(Math.LN2);
   });
 
-  for (const [name, fast, full, slow] of [['sin', libm.sinFast, libm.sin, libm.sinSlow], ['cos', libm.cosFast, libm.cos, libm.cosSlow]] as const) {
+  for (const [name, fast, full, slow] of [['sin', libm.sinFast, libm.sin, libm.sinSlow], ['cos', libm.cosFast, libm.cos, libm.cosSlow],
+    ['tan', libm.tanFast, libm.tan, libm.tanSlow]] as const) {
     it(name, () => {
-      const r = rng(name === 'sin' ? 0x51e : 0xc05);
+      const r = rng(name === 'sin' ? 0x51e : name === 'cos' ? 0xc05 : 0x7a2);
       const unit = (): number => r() / 4294967296;
       const sign = (): number => (r() & 1 ? 1 : -1);
       const dists: Dist[] = [
@@ -181,11 +215,12 @@ describe('libm fast paths equal the slow paths bit for bit', () => {
     });
   }
 
-  it('sin/cos: special values keep their paths', () => {
+  it('sin/cos/tan: special values keep their paths', () => {
     for (const x of [0, -0, Infinity, -Infinity, NaN, 5e-324, 1e-8, -1e-8, 9.99e-9, 1e5, 99999.99, Math.PI, Math.PI / 2,
       Math.PI / 4, 3 * Math.PI / 2, 1, 2.5]) {
       expect(Object.is(libm.sin(x), libm.sinSlow(x)), `sin ${x}`).toBe(true);
       expect(Object.is(libm.cos(x), libm.cosSlow(x)), `cos ${x}`).toBe(true);
+      expect(Object.is(libm.tan(x), libm.tanSlow(x)), `tan ${x}`).toBe(true);
     }
     expect(libm.sin(2.5)).toBe(0.5984721441039565);
     expect(libm.cos(0.1)).toBe(0.9950041652780258);

@@ -11,6 +11,10 @@
 // glibc's own formula, which is not correctly rounded, so that it prints what CPython prints.
 //
 // A double-double value is (hi, lo) with hi = fl(hi + lo); functions return hi and leave lo in `R[0]`.
+//
+// log, log2, exp, sin, cos and tan first try a fast path (see "Fast paths" below: tables, short series, a
+// proven error bound and a rounding test) and run the double-double path above only when that test fails
+// (well under 1% of arguments); the fast paths are checked against the slow ones in test/libm-fast.test.ts.
 
 import { LOG_C, LOG_HALF, LOG_T_HI, LOG_T_LO, TRIG_C_HI, TRIG_C_LO, TRIG_S_HI, TRIG_S_LO,
   EXP_INV, EXP_L1, EXP_L2, EXP_L3, EXP_T_HI, EXP_T_LO } from './libm-tables.js';
@@ -316,6 +320,12 @@ const LOG_ERR = 2 ** -67;
  *   and the total is eps < 2^-68.5; the test uses 2^-67.
  */
 export function logFast(x: number): number {
+  const h = logFastDD(x);
+  return certain(h, R[0], LOG_ERR);
+}
+
+/** logFast's double-double H + L before the rounding test: returns H, leaves L in R[0]. */
+function logFastDD(x: number): number {
   F64[0] = x;
   const hw = U32[HIW];
   let e = (hw >>> 20) - 1023;
@@ -355,14 +365,37 @@ export function logFast(x: number): number {
   const vl = (s - (v - vv)) + (u - vv);
   const lo = vl + sl1 + e * LN2B + (e * LN2C + LOG_T_LO[j] + blo);
   const h = v + lo;
-  return certain(h, lo - (h - v), LOG_ERR);
+  R[0] = lo - (h - v);
+  return h;
 }
 
 /** Base-2 logarithm: exact for powers of two. */
 export function log2(x: number): number {
+  if (x >= 2.2250738585072014e-308 && x < Infinity) {
+    const y = log2Fast(x);
+    if (y === y) return y;
+  }
+  return log2Slow(x);
+}
+
+/** The double-double path of log2 (what log2 returned before the fast path; the fallback). */
+export function log2Slow(x: number): number {
   if (!(x > 0 && x < Infinity)) return Math.log2(x);
   const h = logDD(x);
   return mul22(h, R[0], INVLN2H, INVLN2L);
+}
+
+/**
+ * log2(x) for normal finite x > 0, correctly rounded, or NaN when the rounding test fails: logFastDD's
+ * H + L (eps < 2^-68.5) times 1/ln2 = INVLN2H + INVLN2L (to 2^-106) by mul22 (error < 2^-103: the exact
+ * product of the highs, two roundings at 2^-53 of terms below 2^-52, the lows' product dropped), so
+ * eps < 2^-68.4; the test uses 2^-67 like log. Powers of two come out exact (r = 0, e ln2 / ln2 = e to
+ * within 2^-100).
+ */
+export function log2Fast(x: number): number {
+  const h = logFastDD(x);
+  const p = mul22(h, R[0], INVLN2H, INVLN2L);
+  return certain(p, R[0], LOG_ERR);
 }
 
 const IVLN10 = 0.4342944819032518;
@@ -559,9 +592,10 @@ const TRIG_ERR = 2 ** -66;
  * rounding test fails or the reduction declines (then the slow path does exactly what it always did).
  *
  * Reduction: the slow path's own `reduce`: r = rh + rl = x - k pi/2, |r| <= pi/4 + 2^-40, |r| >= 1e-9.
- * Its error: k A, k B, k C exact (33-bit pieces, |k| < 2^17), x - k A exact (Sterbenz), the two add22 steps
- * round once each at 2^-105 of a partial sum of size ~|r| (k C and k D are < 2^-42 |r|), pi/2 - (A+B+C+D)
- * is < 2^-150 so k times it < 2^-133 < 2^-103 |r|: relative error < 2^-102.
+ * Its error: k A, k B, k C exact (33-bit pieces, |k| < 2^17), x - k A exact (Sterbenz), minus k B exact (a
+ * TwoSum of two doubles), the next two add22 steps round once each at 2^-105 of a partial sum below 2 |r|
+ * (k C < 2^-52 and k D < 2^-87 against |r| >= 1e-9), pi/2 - (A+B+C+D) is < 2^-150 so k times it < 2^-133,
+ * below 2^-103 |r|: relative error < 2^-102.
  * sin x = +-sin r or +-cos r by the quadrant q = k + shift; f(|r|) = A cos z + B sin z with a = i/128 the
  * nearest table point to |r| (i <= 101), z = |r| - a = zh + zl (zh exact by Sterbenz, |z| <= 2^-8 + 2^-40),
  * (A, B) = (sin a, cos a) for sin r and (cos a, -sin a) for cos r, double-doubles from the table.
@@ -590,8 +624,14 @@ function trigFast(x: number, shift: number): number {
   if (rh0 !== rh0) return NaN;
   const q = R[1] + shift;
   const neg = rh0 < 0;
-  const rh = neg ? -rh0 : rh0;
-  const zl = neg ? -R[0] : R[0];
+  const h = trigEval(neg ? -rh0 : rh0, neg ? -R[0] : R[0], q & 1);
+  const y = certain(h, R[0], TRIG_ERR);
+  // the quadrant's sign, times sign(r) for the sin r branch (f itself is positive)
+  return ((q & 2) !== 0) !== (((q & 1) === 0) && neg) ? -y : y;
+}
+
+/** f = sin(rh + zl) (odd = 0) or cos(rh + zl) (odd = 1) for 0 <= rh <= pi/4 + 2^-40: returns H, L in R[0]. */
+function trigEval(rh: number, zl: number, odd: number): number {
   const i = (rh * 128 + 0.5) | 0;
   const zh = rh - i * 0.0078125;
   let t = zh * SPLIT;
@@ -605,7 +645,7 @@ function trigFast(x: number, shift: number): number {
   let al: number;
   let bh: number;
   let bl: number;
-  if ((q & 1) === 0) {
+  if (odd === 0) {
     ah = TRIG_S_HI[i];
     al = TRIG_S_LO[i];
     bh = TRIG_C_HI[i];
@@ -641,16 +681,50 @@ function trigFast(x: number, shift: number): number {
   const wl = (u - (w - v)) + (p2 - v);
   const lo = ((ul + wl) + (p1l + p2l)) + (al + (bl * zh + bh * (zl + z3p) + ah * (z4q - 0.5 * ql - zh * zl) + al * mq));
   const h = w + lo;
-  const y = certain(h, lo - (h - w), TRIG_ERR);
-  // the quadrant's sign, times sign(r) for the sin r branch (f itself is positive)
-  return ((q & 2) !== 0) !== (((q & 1) === 0) && neg) ? -y : y;
+  R[0] = lo - (h - w);
+  return h;
 }
 
 export function tan(x: number): number {
   const a = Math.abs(x);
+  if (a < TRIG_MAX && a >= 1e-8) {
+    const y = tanFast(x);
+    if (y === y) return y;
+  }
+  return tanSlow(x);
+}
+
+/** The double-double path of tan (what tan returned before the fast path; the fallback). */
+export function tanSlow(x: number): number {
+  const a = Math.abs(x);
   if (!(a < TRIG_MAX) || a < 1e-8) return Math.tan(x);
   if (!sinCosDD(x, true, true)) return Math.tan(x);
   return div22(SC[0], SC[1], SC[2], SC[3]);
+}
+
+const TAN_ERR = 2 ** -65;
+
+/**
+ * tan(x) for 1e-8 <= |x| < TRIG_MAX, correctly rounded, or NaN (rounding test failed, or the reduction
+ * declined): tan x = sign(r) sin r / cos r for even k, -sign(r) cos r / sin r for odd k, from trigEval's
+ * double-doubles (each within 2^-67.6 relative, see trigFast) and div22 (error < 2^-100: the exact product
+ * q1 bh, a remainder rounded at 2^-53 of itself, bl's effect on q2 dropped). eps < 2^-66.5; the test uses
+ * 2^-65.
+ */
+export function tanFast(x: number): number {
+  const rh0 = reduce(x);
+  if (rh0 !== rh0) return NaN;
+  const k = R[1];
+  const neg = rh0 < 0;
+  const rh = neg ? -rh0 : rh0;
+  const rl = neg ? -R[0] : R[0];
+  const sh = trigEval(rh, rl, 0);
+  const sl = R[0];
+  const ch = trigEval(rh, rl, 1);
+  const cl = R[0];
+  const t = (k & 1) === 0 ? div22(sh, sl, ch, cl) : div22(ch, cl, sh, sl);
+  const y = certain(t, R[0], TAN_ERR);
+  return ((k & 1) === 0) === neg ? -y : y;
 }
 
 /** atan2(y, x) by one Newton step from Math.atan2 on x sin t - y cos t = 0. */
