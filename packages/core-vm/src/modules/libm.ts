@@ -591,13 +591,14 @@ const TRIG_ERR = 2 ** -66;
  * sin(x) (shift 0) or cos(x) (shift 1) for 1e-8 <= |x| < TRIG_MAX, correctly rounded, or NaN when the
  * rounding test fails or the reduction declines (then the slow path does exactly what it always did).
  *
- * Reduction: the slow path's own `reduce`: r = rh + rl = x - k pi/2, |r| <= pi/4 + 2^-40, |r| >= 1e-9.
+ * Reduction: the slow path's own `reduce`: r = rh + rl = x - k pi/2, |r| <= pi/4 + 2^-35 (k = round(x 2/pi)
+ * is off by at most 2^-36), |r| >= 1e-9.
  * Its error: k A, k B, k C exact (33-bit pieces, |k| < 2^17), x - k A exact (Sterbenz), minus k B exact (a
  * TwoSum of two doubles), the next two add22 steps round once each at 2^-105 of a partial sum below 2 |r|
  * (k C < 2^-52 and k D < 2^-87 against |r| >= 1e-9), pi/2 - (A+B+C+D) is < 2^-150 so k times it < 2^-133,
  * below 2^-103 |r|: relative error < 2^-102.
  * sin x = +-sin r or +-cos r by the quadrant q = k + shift; f(|r|) = A cos z + B sin z with a = i/128 the
- * nearest table point to |r| (i <= 101), z = |r| - a = zh + zl (zh exact by Sterbenz, |z| <= 2^-8 + 2^-40),
+ * nearest table point to |r| (i <= 101), z = |r| - a = zh + zl (zh exact by Sterbenz, |z| <= 2^-8 (1 + 2^-50)),
  * (A, B) = (sin a, cos a) for sin r and (cos a, -sin a) for cos r, double-doubles from the table.
  *   z^2 = qh + ql + 2 zh zl (+ zl^2 < 2^-120, dropped): Dekker's exact square.
  *   z^3 P(z^2) (sin to z^9, truncation < |z| 2^-90) in double from qh, zh: |z^3 P| <= |z| 2^-18.58, about 6
@@ -630,7 +631,7 @@ function trigFast(x: number, shift: number): number {
   return ((q & 2) !== 0) !== (((q & 1) === 0) && neg) ? -y : y;
 }
 
-/** f = sin(rh + zl) (odd = 0) or cos(rh + zl) (odd = 1) for 0 <= rh <= pi/4 + 2^-40: returns H, L in R[0]. */
+/** f = sin(rh + zl) (odd = 0) or cos(rh + zl) (odd = 1) for 0 <= rh <= pi/4 + 2^-35: returns H, L in R[0]. */
 function trigEval(rh: number, zl: number, odd: number): number {
   const i = (rh * 128 + 0.5) | 0;
   const zh = rh - i * 0.0078125;
