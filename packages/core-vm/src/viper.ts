@@ -26,25 +26,52 @@ interface Region {
   start: number;
   /** Bytes reserved in the address space (the storage's size, or its maximum if resizable). */
   size: number;
-  ref: WeakRef<ArrayBufferLike>;
+  /** The storage, held while the region is resident (mapped); null once evicted. */
+  buf: ArrayBufferLike | null;
   readonly: boolean;
+  /** When the region was last mapped or accessed (for eviction, oldest first). */
+  stamp: number;
 }
 
-/** A simulated 32-bit address space in which buffers' storage is mapped at stable addresses. */
+/** Bytes a region occupies in the address space: its size plus a gap, rounded to 16. */
+function extent(size: number): number {
+  return Math.ceil((size + 16) / 16) * 16;
+}
+
+/**
+ * A simulated 32-bit address space in which buffers' storage is mapped at stable addresses.
+ *
+ * The map from storage to region is a WeakMap (it never keeps storage alive). The way back, from an
+ * address to the storage, needs a strong reference: WeakRef cannot be used, since a WeakRef keeps its
+ * target alive until the end of the current JS job, and a whole program runs in one job (every buffer
+ * ever addressed would stay alive and its addresses could never be reused). So resident regions hold
+ * their storage strongly, within a budget (bytes and region count); past it the least recently used
+ * regions are evicted: their storage is released and their addresses become unmapped (OSError EFAULT
+ * through a stale pointer, as after a free on the board) and reusable. An evicted buffer that is
+ * addressed again gets its old address back when it is still free.
+ */
 export class AddressSpace {
   private readonly byBuffer = new WeakMap<ArrayBufferLike, Region>();
-  /** Sorted by start. */
+  /** The resident regions, sorted by start. */
   private regions: Region[] = [];
   private next: number;
   private readonly first: number;
-  private pruneAt = 64;
-  /** The last region accessed, with a byte view of its storage (keeps that one storage alive). */
+  private readonly maxBytes: number;
+  private readonly maxRegions: number;
+  private residentBytes = 0;
+  private clock = 0;
+  /** The last region accessed, with a byte view of its storage. */
   private lastRegion: Region | null = null;
   private lastBytes: Uint8Array | null = null;
 
-  /** `first`: where the first buffer goes (default: the ESP8266's data RAM, 0x3FFE8000). */
-  constructor(first = 0x3ffe8000) {
+  /**
+   * `first`: where the first buffer goes (default: the ESP8266's data RAM, 0x3FFE8000); `maxBytes` and
+   * `maxRegions`: the budget of storage held for resident regions.
+   */
+  constructor(first = 0x3ffe8000, maxBytes = 256 * 1024 * 1024, maxRegions = 8192) {
     this.first = first;
+    this.maxBytes = maxBytes;
+    this.maxRegions = maxRegions;
     this.next = first;
   }
 
@@ -54,49 +81,96 @@ export class AddressSpace {
     let r = this.byBuffer.get(ab);
     if (r === undefined) {
       const size = Math.max(1, (ab as { maxByteLength?: number }).maxByteLength ?? ab.byteLength);
-      r = { start: this.allocate(size), size, ref: new WeakRef(ab), readonly };
+      r = { start: -1, size, buf: null, readonly, stamp: 0 };
       this.byBuffer.set(ab, r);
-      this.record(r);
     } else if (!readonly) {
       r.readonly = false;
     }
+    r.stamp = ++this.clock;
+    if (r.buf === null) this.map(r, ab);
     return (r.start + bytes.byteOffset) >>> 0;
   }
 
-  /** Reserve [start, start + size) plus a gap, so that running off one buffer never lands in the next. */
-  private allocate(size: number): number {
-    const need = Math.ceil((size + 16) / 16) * 16;
-    if (this.regions.length >= this.pruneAt) {
-      this.prune();
-      this.pruneAt = Math.max(64, this.regions.length * 2);
+  /** Make r resident (at its old address when that is still free, else at a new one). */
+  private map(r: Region, ab: ArrayBufferLike): void {
+    const need = extent(r.size);
+    if (this.residentBytes + r.size > this.maxBytes || this.regions.length + 1 > this.maxRegions) this.evict(need, false);
+    if (r.start < 0 || !this.isFree(r.start, need)) r.start = this.allocate(need);
+    r.buf = ab;
+    this.residentBytes += r.size;
+    const rs = this.regions;
+    let i = rs.length;
+    while (i > 0 && rs[i - 1].start > r.start) i--;
+    rs.splice(i, 0, r);
+  }
+
+  /** Whether [start, start + need) overlaps no resident region and lies in the space. */
+  private isFree(start: number, need: number): boolean {
+    if (start < this.first || start + need > 0x100000000) return false;
+    const rs = this.regions;
+    let lo = 0;
+    let hi = rs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rs[mid].start < start) lo = mid + 1;
+      else hi = mid;
     }
+    if (lo < rs.length && rs[lo].start < start + need) return false;
+    return !(lo > 0 && rs[lo - 1].start + extent(rs[lo - 1].size) > start);
+  }
+
+  /** Reserve `need` bytes: fresh addresses first, then a hole, evicting old regions to make one. */
+  private allocate(need: number): number {
     if (this.next + need <= 0x100000000) {
       const start = this.next;
       this.next += need;
       return start;
     }
-    // out of fresh addresses: reuse a hole left by storage that has been garbage collected
-    this.prune();
-    let prevEnd = this.first;
-    for (let i = 0; i <= this.regions.length; i++) {
-      const nextStart = i < this.regions.length ? this.regions[i].start : 0x100000000;
-      if (nextStart - prevEnd >= need) return prevEnd;
-      if (i < this.regions.length) prevEnd = Math.ceil((this.regions[i].start + this.regions[i].size + 16) / 16) * 16;
+    let a = this.hole(need);
+    if (a < 0) {
+      this.evict(need, true);
+      a = this.hole(need);
     }
-    throw memoryError('viper: simulated address space exhausted');
+    if (a < 0) throw memoryError('viper: simulated address space exhausted');
+    return a;
   }
 
-  /** Drop regions whose storage has been garbage collected. */
-  private prune(): void {
-    this.regions = this.regions.filter((r) => r.ref.deref() !== undefined);
-  }
-
-  /** Insert a new region, keeping them sorted by start. */
-  private record(r: Region): void {
+  /** The first gap of `need` bytes between resident regions (-1 if none). */
+  private hole(need: number): number {
+    let prevEnd = this.first;
     const rs = this.regions;
-    let i = rs.length;
-    while (i > 0 && rs[i - 1].start > r.start) i--;
-    rs.splice(i, 0, r);
+    for (let i = 0; i <= rs.length; i++) {
+      const nextStart = i < rs.length ? rs[i].start : 0x100000000;
+      if (nextStart - prevEnd >= need) return prevEnd;
+      if (i < rs.length) prevEnd = rs[i].start + extent(rs[i].size);
+    }
+    return -1;
+  }
+
+  /**
+   * Evict the least recently used regions down to half the budget, always keeping the 16 most recent
+   * (a function's pointer arguments stay valid however large), or (`all`: the space is full) every
+   * region but the one being mapped.
+   */
+  private evict(need: number, all: boolean): void {
+    const rs = this.regions;
+    if (rs.length === 0) return;
+    const order = rs.slice().sort((p, q) => p.stamp - q.stamp);
+    let bytes = this.residentBytes;
+    let count = rs.length;
+    const limit = all ? order.length : order.length - 16;
+    for (let i = 0; i < limit; i++) {
+      const r = order[i];
+      if (!all && bytes + need <= this.maxBytes / 2 && count < this.maxRegions / 2) break;
+      if (r.stamp === this.clock) continue; // mapped for the conversion in progress
+      r.buf = null;
+      bytes -= r.size;
+      count--;
+    }
+    this.regions = rs.filter((r) => r.buf !== null);
+    this.residentBytes = bytes;
+    this.lastRegion = null;
+    this.lastBytes = null;
   }
 
   /** Map a buffer-protocol object (or memoryview) and return its address. */
@@ -123,17 +197,12 @@ export class AddressSpace {
    */
   access(addr: number, n: number, write: boolean): { bytes: Uint8Array; offset: number } {
     let r = this.lastRegion;
-    if (r === null || addr < r.start || addr >= r.start + r.size + 16) {
-      r = this.find(addr);
-      if (r === null) throw this.fault(addr);
-      this.lastRegion = null;
-      this.lastBytes = null;
-    }
     let bytes = this.lastBytes;
-    if (bytes === null || this.lastRegion !== r || bytes.buffer.byteLength !== bytes.length) {
-      const ab = r.ref.deref();
-      if (ab === undefined) throw this.fault(addr);
-      bytes = new Uint8Array(ab);
+    if (r === null || bytes === null || addr < r.start || addr >= r.start + r.size + 16 || bytes.buffer.byteLength !== bytes.length) {
+      r = this.find(addr);
+      if (r === null || r.buf === null) throw this.fault(addr);
+      r.stamp = ++this.clock;
+      bytes = new Uint8Array(r.buf);
       this.lastRegion = r;
       this.lastBytes = bytes;
     }
