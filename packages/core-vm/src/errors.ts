@@ -27,10 +27,13 @@ export function syntaxErrorFrom(e: CompileErrorLike): PyBaseException {
   const t = e.kind === 'IndentationError' ? T.indentationErrorType : e.kind === 'TabError' ? T.tabErrorType
     : e.kind === 'NotImplementedError' ? T.notImplementedErrorType
     : e.kind === 'ViperTypeError' ? T.viperTypeErrorType : T.syntaxErrorType;
-  if (t === T.notImplementedErrorType || t === T.viperTypeErrorType) return newException(t, e.msg);
+  // (MicroPython's native emitter raises NotImplementedError on the spot, without a traceback)
+  if (t === T.notImplementedErrorType) return newException(t, e.msg);
   const exc = newException(t, e.msg);
-  // MicroPython records compile errors without a block name: `File "x.py", line 3` has no `, in ...`
+  // MicroPython records compile errors, a ViperTypeError included, with the line but without a block
+  // name: `File "x.py", line 3` has no `, in ...`
   exc.traceback = [{ filename: e.filename, line: e.line, name: '' }];
+  if (t === T.viperTypeErrorType) return exc;
   exc.extra = { filename: e.filename, lineno: e.line, offset: e.column, text: e.text ?? null };
   return exc;
 }
