@@ -44,3 +44,4 @@ export { formatException, tracebackLines, exceptionFromHost } from './errors.js'
 export { PyFile, openFile } from './modules/file.js';
 export { namespace } from './modules/sys.js';
 export { Frame, runFrame, callFunction, runCode } from './interp.js';
+export { AddressSpace as ViperAddressSpace, viperMemory } from './viper.js';

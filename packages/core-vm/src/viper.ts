@@ -214,6 +214,33 @@ export class AddressSpace {
     return { bytes, offset };
   }
 
+  /**
+   * A live view of the n bytes at addr when they lie within one mapped buffer (null otherwise). `pin`:
+   * the storage the caller expects there, mapped back (at its old address when still free) if it was
+   * evicted: for holders of raw addresses that keep their storage alive themselves (uctypes structures).
+   */
+  view(addr: number, n: number, pin: ArrayBufferLike | null = null): Uint8Array | null {
+    let r = this.find(addr);
+    if ((r === null || r.buf === null) && pin !== null) {
+      const p = this.byBuffer.get(pin);
+      if (p !== undefined && p.buf === null) {
+        p.stamp = ++this.clock;
+        this.map(p, pin);
+        r = this.find(addr);
+      }
+    }
+    if (r === null || r.buf === null) return null;
+    r.stamp = ++this.clock;
+    const offset = addr - r.start;
+    if (offset + n > r.buf.byteLength) return null;
+    return new Uint8Array(r.buf, offset, n);
+  }
+
+  /** The storage of the mapped buffer at addr (null if none). */
+  storageAt(addr: number): ArrayBufferLike | null {
+    return this.find(addr)?.buf ?? null;
+  }
+
   /** The region with the greatest start <= addr whose reservation (plus its gap) covers addr. */
   private find(addr: number): Region | null {
     const rs = this.regions;
@@ -240,7 +267,7 @@ export class AddressSpace {
   }
 }
 
-/** The address space viper pointers use. */
+/** The address space viper pointers (and uctypes addresses) use: one per process, so they are interchangeable. */
 export const viperMemory = new AddressSpace();
 
 /** A Python int (or bool) as a signed 32-bit machine word (mp_obj_get_int_truncated). */

@@ -127,4 +127,25 @@ describe('uctypes', () => {
     expect(raises('import uctypes\nuctypes.bytes_at(16, 4)')).toMatch(/^OSError/);
     expect(raises('import uctypes\nuctypes.addressof("str")')).toMatch(/^TypeError/);
   });
+
+  it('addresses are the ones viper pointers use, and a structure keeps its buffer mapped', () => {
+    const out = lines([
+      'import uctypes, micropython',
+      '@micropython.viper',
+      'def peek(a: uint, i: int) -> int:',
+      '    return ptr8(a)[i]',
+      '@micropython.viper',
+      'def addr(p: ptr8) -> uint:',
+      '    return uint(p)',
+      'big = bytearray(40000)',
+      'addr(big)',
+      'b = bytearray(b"hello")',
+      'print(peek(uctypes.addressof(b), 0), addr(b) == uctypes.addressof(b))',
+      's = uctypes.struct(uctypes.addressof(b), {"x": 1 | uctypes.UINT8}, uctypes.LITTLE_ENDIAN)',
+      'for i in range(9000):',
+      '    addr(bytearray(8))',
+      'print(s.x, peek(uctypes.addressof(b), 4))',
+    ].join('\n'));
+    expect(out).toEqual(['104 True', '101 111']);
+  });
 });

@@ -1,8 +1,9 @@
 // uctypes (spec 4.2.6): structures over memory described by descriptor dictionaries: scalar fields,
 // bitfields, arrays, pointers, nested structures, the three layouts, sizeof, addressof, bytes_at and
-// bytearray_at. Memory is the engine's simulated 32-bit address space (one per VM): addressof() maps a
-// buffer at a stable address, so pointers read back the same buffer, and a stray address is an OSError
-// (EFAULT) instead of a crash.
+// bytearray_at. Memory is the engine's simulated 32-bit address space (core-vm's viperMemory, the one
+// viper pointers use, so `ptr8(uctypes.addressof(buf))` addresses buf): addressof() maps a buffer at a
+// stable address, so pointers read back the same buffer, and a stray address is an OSError (EFAULT)
+// instead of a crash.
 import {
   PyByteArray,
   PyBytes,
@@ -23,6 +24,7 @@ import {
   typeError,
   typeName,
   types,
+  viperMemory,
   unhashable,
   NotImplemented,
   UN_INT,
@@ -121,8 +123,30 @@ function byRef(view: Uint8Array): PyByteArray {
   return b;
 }
 
+/**
+ * uctypes memory as a view of the engine's address space. `pin`: the storage a structure was made over
+ * (held by the structure), mapped back if the address space evicted it meanwhile.
+ */
+class SharedSpace extends AddressSpace {
+  private readonly pin: ArrayBufferLike | null;
+  constructor(pin: ArrayBufferLike | null) {
+    super();
+    this.pin = pin;
+  }
+
+  override addressOf(buf: Uint8Array): number {
+    return viperMemory.addressOf(buf, false);
+  }
+
+  override view(addr: number, len: number): Uint8Array {
+    const v = viperMemory.view(addr, len, this.pin);
+    if (v === null) throw new UctypesError(`invalid memory access at 0x${addr.toString(16)}`, 'fault');
+    return v;
+  }
+}
+
 export function makeUctypesModule(name = 'uctypes'): PyModule {
-  const mem = new AddressSpace();
+  const mem = new SharedSpace(null);
 
   const value = (f: FieldValue): any => {
     switch (f.kind) {
@@ -149,7 +173,9 @@ export function makeUctypesModule(name = 'uctypes'): PyModule {
       const addr = asInt(args[0]);
       if (addr === undefined) throw typeError(`can't convert ${typeName(args[0])} to int`);
       const layout = n === 3 ? Number(toIndex(args[2])) : NATIVE;
-      return new PyStruct(type, new StructRef(mem, Number(BigInt.asUintN(32, BigInt(addr))), descOf(args[1]), layout));
+      const a = Number(BigInt.asUintN(32, BigInt(addr)));
+      const pin = viperMemory.storageAt(a);
+      return new PyStruct(type, new StructRef(pin === null ? mem : new SharedSpace(pin), a, descOf(args[1]), layout));
     },
     slots: {
       repr: (x: PyStruct) => x.ref.repr(),
@@ -201,7 +227,7 @@ export function makeUctypesModule(name = 'uctypes'): PyModule {
       const b = bufferOf(x);
       if (b === null) throw typeError("object with buffer protocol required");
       if (x instanceof PyStruct) return x.ref.addr;
-      return guard(() => mem.addressOf(b));
+      return viperMemory.mapObject(x) ?? guard(() => mem.addressOf(b));
     }, 1],
     // bytes_at(addr, size): a copy of the memory.
     bytes_at: [(addr: any, size: any) => new PyBytes(guard(() => mem.view(Number(BigInt.asUintN(32, BigInt(toIndex(addr)))), Number(toIndex(size)))).slice()), 2],
