@@ -130,7 +130,8 @@ describe('libm fast paths equal the slow paths bit for bit', () => {
       { name: 'top binade', n: 2000, draw: () => fromBits(0x7fe00000 + (r() % 0x100000), r()) },
       { name: 'short decimals', n: 10000, draw: () => (1 + (r() % 100000)) / 1000 },
     ];
-    const res = checkAgainstSlow(libm.logFast, libm.log, libm.logSlow, dists, (x, got) => {
+    const res = checkAgainstSlow((x) => (x >= 2.2250738585072014e-308 && x < Infinity ? libm.logFast(x) : undefined),
+      libm.log, libm.logSlow, dists, (x, got) => {
       // the slow path returns NaN for the largest doubles (2 ** 1024 overflows in its reduction)
       if (x > 1.79769313486231e308 && Number.isNaN(libm.logSlow(x))) return Math.abs(got - Math.log(x)) <= 2 ** -43;
       const u = x - 1;
@@ -139,9 +140,9 @@ describe('libm fast paths equal the slow paths bit for bit', () => {
     expect(res.n).toBeGreaterThanOrEqual(200000);
     // the rounding test fails on about 1 argument in 10^4 away from 1; next to 1, log(1 + u) = u - u^2/2 + ...
     // is often within 2^-100 of a midpoint, so the near-1 draws fall back more (about 1.5% of them)
-    expect(res.fallbacks / res.n).toBeLessThan(0.01);
-    console.log(`log: ${res.n} arguments, ${res.fallbacks} fallbacks (${(100 * res.fallbacks / res.n).toFixed(3)}%), ` +
-      `${res.fixed} slow-path misroundings next to 1 corrected`);
+    expect(res.fallbacks / (res.n - res.outside)).toBeLessThan(0.01);
+    console.log(`log: ${res.n} arguments, ${res.outside} outside the fast path's range, ${res.fallbacks} fallbacks ` +
+      `(${(100 * res.fallbacks / (res.n - res.outside)).toFixed(3)}% of the rest), ${res.fixed} slow-path misroundings corrected`);
   });
 
   it('log2', () => {

@@ -197,10 +197,7 @@ export function expFast(x: number): number {
   const lo2 = pl + (th * lo + EXP_T_LO[j] * b);
   const h = ph + lo2;
   const y = certain(h, lo2 - (h - ph), EXP_ERR);
-  // 2^E from its bits (E in [-1022, 1023] here)
-  U32[HIW] = ((k - j) / 128 + 1023) << 20;
-  U32[1 - HIW] = 0;
-  return y * F64[0];
+  return y * POW2[(k >> 7) + 1023]; // 2^E = 2^((k - j) / 128), E in [-1022, 1023] here
 }
 
 /** log(x) as a double-double for finite x > 0. */
@@ -280,6 +277,10 @@ export function logSlow(x: number): number {
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer);
 const HIW = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0; // index of the high word
+/** POW2[i] = 2^(i - 1023), i = 0..2046, built by exact doublings and halvings (2^-1023 is subnormal, exact). */
+const POW2 = new Float64Array(2047);
+for (let i = 1023, p = 1; i < 2047; i++, p *= 2) POW2[i] = p;
+for (let i = 1022, p = 0.5; i >= 0; i--, p *= 0.5) POW2[i] = p;
 
 /** H if H + L with relative error bound 2^-k (errScale = 2^-k) certainly rounds to H, else NaN. */
 function certain(h: number, l: number, errScale: number): number {
@@ -330,8 +331,7 @@ function logFastDD(x: number): number {
   const hw = U32[HIW];
   let e = (hw >>> 20) - 1023;
   const j = (hw >>> 11) & 511;
-  U32[HIW] = (hw & 0xfffff) | 0x3ff00000;
-  let m = F64[0];
+  let m = x * POW2[1023 - e]; // exact: x / 2^e in [1, 2)
   if (j >= LOG_HALF) {
     m *= 0.5;
     e += 1;
