@@ -39,3 +39,15 @@ export function lineDiffs(gotText: string, wantText: string): string[] {
 }
 
 export { PythonError };
+
+/** mulberry32: a small deterministic generator of uint32s from a seed (property and fuzz tests). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}

@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { builtin, createVM, defineType, MemoryHost, PythonError, PyBaseException, PyObject } from '../src/index.js';
-import { run } from './helpers.js';
+import { mulberry32, run } from './helpers.js';
 
 describe('interrupts', () => {
   it('raises KeyboardInterrupt in `while True: pass` within 50 ms of the flag being set from another thread', async () => {
@@ -92,16 +92,10 @@ except RuntimeError:
   });
 });
 
-/** A deterministic pseudo-random generator (mulberry32). */
+/** A deterministic pseudo-random generator of floats in [0, 1). */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
+  return () => next() / 4294967296;
 }
 
 describe('fuzz: every failure is a Python exception', () => {

@@ -9,18 +9,9 @@
 // which must show the fast result correctly rounded; disagreements anywhere else fail the test.
 import { describe, expect, it } from 'vitest';
 import * as libm from '../src/modules/libm.js';
+import { mulberry32 } from './helpers.js';
 
-/** mulberry32: a small fixed-seed generator of uint32s. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
+const rng = mulberry32;
 
 const dv = new DataView(new ArrayBuffer(8));
 function fromBits(hi: number, lo: number): number {
