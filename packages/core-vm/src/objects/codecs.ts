@@ -6,7 +6,7 @@ import { unicodeName } from '@mpy-ts/compiler';
 import * as T from '../types.js';
 import { newException, type PyBaseException } from './exceptions.js';
 import { PyBytes } from './bytes.js';
-import { platform } from './unicode.js';
+import { platform, unitsToString } from './unicode.js';
 
 /** A codec name normalised as CPython's encodings.search_function does, mapped to one of ours. */
 export function codecName(name: string): string | null {
@@ -338,9 +338,8 @@ function decodeUtf8(b: Uint8Array, errors: string): string {
     } else u[len++] = cp;
     i += need + 1;
   }
-  let s = '';
-  for (let k = 0; k < len; k += 8192) s += String.fromCharCode.apply(null, u.subarray(k, Math.min(len, k + 8192)) as unknown as number[]);
-  return s;
+  // error handlers may have produced lone surrogates (surrogateescape, surrogatepass)
+  return unitsToString(u, len, true);
 }
 
 function latinChunk(b: Uint8Array, start: number, end: number): string {

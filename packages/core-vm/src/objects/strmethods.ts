@@ -311,18 +311,18 @@ const casedAstral = new Map<number, boolean>();
 const titleAstral = new Map<number, string>();
 const lowerAstral = new Map<number, string>();
 
-function isCased(cp: number, ch: string): boolean {
+function isCased(cp: number): boolean {
   if (cp >= 0x10000) {
     let v = casedAstral.get(cp);
     if (v === undefined) {
-      v = RE_CASED.test(ch);
+      v = RE_CASED.test(String.fromCodePoint(cp));
       if (casedAstral.size < 4096) casedAstral.set(cp, v);
     }
     return v;
   }
   const table = (casedBmp ??= new Uint8Array(0x10000));
   let v = table[cp];
-  if (v === 0) table[cp] = v = RE_CASED.test(ch) ? 1 : 2;
+  if (v === 0) table[cp] = v = RE_CASED.test(String.fromCharCode(cp)) ? 1 : 2;
   return v === 1;
 }
 
@@ -367,7 +367,7 @@ function title(s: string): string {
       if (v > 0) {
         if (v - 1 !== c) changed = true;
         buf[o++] = v - 1;
-        prevCased = isCased(c, s[i]);
+        prevCased = isCased(c);
         continue;
       }
     }
@@ -400,7 +400,7 @@ function title(s: string): string {
     }
     if (r !== ch) changed = true;
     for (let j = 0; j < r.length; j++) buf[o++] = r.charCodeAt(j);
-    prevCased = isCased(cp, ch);
+    prevCased = isCased(cp);
   }
   return changed ? unitsToString(buf, o, lone) : s;
 }
